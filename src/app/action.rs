@@ -1,0 +1,113 @@
+//! Everything that can happen to the dashboard. Bindable actions deserialise from the keymap
+//! (`down = "down"`); the rest are produced by the runtime.
+
+use super::form::FormInput;
+use super::load::Loaded;
+use serde::Deserialize;
+
+/// One thing that happened: a bound key, typed text, or the result of an effect.
+#[derive(Debug, Clone, PartialEq, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum Action {
+    Quit,
+    Down,
+    Up,
+    Top,
+    Bottom,
+    PageDown,
+    PageUp,
+    NextPane,
+    PrevPane,
+    AddPartner,
+    EditPartner,
+    AddCommitment,
+    EditCommitment,
+    LogTouch,
+    AddProblem,
+    Keep,
+    Miss,
+    Release,
+    Honoured,
+    NotHonoured,
+    ToggleClosed,
+    EndPartner,
+    Undo,
+    Help,
+    LoadDemo,
+    Cancel,
+    Confirm,
+    NextField,
+    PrevField,
+    Submit,
+    /// Unbinds a default key.
+    None,
+    /// A key with no binding, given to the focused text field.
+    #[serde(skip)]
+    Input(FormInput),
+    /// Text pasted into the terminal (bracketed paste).
+    #[serde(skip)]
+    Paste(String),
+    /// Fresh data from the book.
+    #[serde(skip)]
+    Loaded(Box<Loaded>),
+    /// A write succeeded: what to say, and the event that undoes it.
+    #[serde(skip)]
+    Written {
+        message: String,
+        undo: Option<i64>,
+    },
+    /// A write or load failed, with the one-line reason.
+    #[serde(skip)]
+    Failed(String),
+    /// A mouse click at a cell.
+    #[serde(skip)]
+    Click {
+        column: u16,
+        row: u16,
+    },
+    /// The terminal changed size.
+    #[serde(skip)]
+    Resize {
+        width: u16,
+        height: u16,
+    },
+}
+
+impl Action {
+    /// What a bound action does, for the footer and the help overlay.
+    pub fn describe(&self) -> &'static str {
+        match self {
+            Action::Quit => "quit",
+            Action::Down => "down",
+            Action::Up => "up",
+            Action::Top => "first",
+            Action::Bottom => "last",
+            Action::PageDown => "page down",
+            Action::PageUp => "page up",
+            Action::NextPane => "next pane",
+            Action::PrevPane => "previous pane",
+            Action::AddPartner => "add partner",
+            Action::EditPartner => "edit partner",
+            Action::AddCommitment => "add commitment",
+            Action::EditCommitment => "edit commitment",
+            Action::LogTouch => "log touch",
+            Action::AddProblem => "add problem",
+            Action::Keep => "keep",
+            Action::Miss => "miss",
+            Action::Release => "release",
+            Action::Honoured => "review: honoured",
+            Action::NotHonoured => "review: not honoured",
+            Action::ToggleClosed => "show/hide closed",
+            Action::EndPartner => "end partnership",
+            Action::Undo => "undo last change",
+            Action::Help => "help",
+            Action::LoadDemo => "load demo book",
+            Action::Cancel => "cancel",
+            Action::Confirm => "confirm",
+            Action::NextField => "next field",
+            Action::PrevField => "previous field",
+            Action::Submit => "save",
+            _ => "",
+        }
+    }
+}

@@ -1,0 +1,47 @@
+//! What `update` asks the runtime to do. The runtime performs it and reports back as an Action.
+
+use crate::domain::{Commitment, Status, Verdict};
+use crate::store::{NewCommitment, NewPartner, NewProblem, NewTouch, PartnerEdit};
+use chrono::NaiveDate;
+
+/// A change to the book.
+#[derive(Debug, Clone, PartialEq)]
+pub enum Write {
+    AddPartner(NewPartner),
+    EditPartner(PartnerEdit),
+    AddCommitment(NewCommitment),
+    EditCommitment(Box<Commitment>),
+    SetStatus {
+        id: i64,
+        status: Status,
+    },
+    Review {
+        id: i64,
+        verdict: Verdict,
+    },
+    AddTouch(NewTouch),
+    AddProblem(NewProblem),
+    EndPartner {
+        id: i64,
+        reason: String,
+        on: NaiveDate,
+    },
+}
+
+/// Work for the runtime.
+#[derive(Debug, Clone, PartialEq)]
+pub enum Effect {
+    /// Reload the dashboard's data, keeping `partner` selected when given.
+    Load {
+        partner: Option<i64>,
+        show_closed: bool,
+    },
+    /// Write to the book, then reload.
+    Write(Write),
+    /// Undo the change recorded as this event.
+    Undo(i64),
+    /// Load the demo book into an empty book.
+    LoadDemo,
+    /// Leave the event loop.
+    Quit,
+}

@@ -1,0 +1,365 @@
+//! Forms for adding and editing records: labelled single-line fields with visible limits,
+//! parsed into a write only when every field is valid.
+
+use super::effect::Write;
+use crate::domain::limits::{self, NAME_MAX, TEXT_MAX, TITLE_MAX};
+use crate::domain::{Commitment, Initiator, Origin, Side, Stage, TouchKind, parse_date, text};
+use crate::store::{NewCommitment, NewPartner, NewProblem, NewTouch, PartnerEdit};
+use chrono::NaiveDate;
+use ratatui_textarea::TextArea;
+
+/// A key given to the focused text field.
+pub type FormInput = ratatui_textarea::Input;
+
+/// What a form creates or changes.
+#[derive(Debug, Clone, PartialEq)]
+pub enum FormKind {
+    AddPartner,
+    EditPartner { id: i64, version: i64 },
+    AddCommitment { partner_id: i64 },
+    EditCommitment(Box<Commitment>),
+    LogTouch { partner_id: i64 },
+    AddProblem { partner_id: i64 },
+    EndPartner { id: i64, name: String },
+}
+
+/// One labelled line of input.
+#[derive(Debug, Clone)]
+pub struct Field {
+    pub label: &'static str,
+    pub hint: &'static str,
+    pub max: usize,
+    pub area: TextArea<'static>,
+}
+
+impl PartialEq for Field {
+    fn eq(&self, other: &Field) -> bool {
+        self.label == other.label && self.value() == other.value()
+    }
+}
+
+impl Field {
+    fn new(label: &'static str, hint: &'static str, max: usize, value: &str) -> Field {
+        let mut area = TextArea::new(vec![value.to_string()]);
+        area.move_cursor(ratatui_textarea::CursorMove::End);
+        Field {
+            label,
+            hint,
+            max,
+            area,
+        }
+    }
+
+    /// The text typed so far.
+    pub fn value(&self) -> String {
+        self.area.lines().join(" ")
+    }
+
+    /// Characters typed so far.
+    pub fn len(&self) -> usize {
+        self.value().chars().count()
+    }
+
+    /// True when nothing was typed.
+    pub fn is_empty(&self) -> bool {
+        self.len() == 0
+    }
+}
+
+/// An open form.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Form {
+    pub kind: FormKind,
+    pub title: String,
+    pub fields: Vec<Field>,
+    pub focus: usize,
+    pub error: Option<String>,
+    /// Submitted and waiting for the book; kept open so nothing typed is lost on failure.
+    pub pending: bool,
+}
+
+impl Form {
+    fn new(kind: FormKind, title: String, fields: Vec<Field>) -> Form {
+        Form {
+            kind,
+            title,
+            fields,
+            focus: 0,
+            error: None,
+            pending: false,
+        }
+    }
+
+    /// A new partner.
+    pub fn add_partner() -> Form {
+        Form::new(
+            FormKind::AddPartner,
+            "Add partner".into(),
+            vec![
+                Field::new("Name", "company or person", NAME_MAX, ""),
+                Field::new("Stage", "prospect, engaged, signed", 10, "prospect"),
+                Field::new(
+                    "Signed on",
+                    "YYYY-MM-DD, today, -3d … (signed only)",
+                    12,
+                    "",
+                ),
+                Field::new("Update every", "days, agreed cadence", 3, "14"),
+                Field::new("Desired outcome", "what success looks like", TEXT_MAX, ""),
+            ],
+        )
+    }
+
+    /// Changes to a partner's main fields.
+    pub fn edit_partner(p: &crate::domain::Partner) -> Form {
+        let signed = p.signed_on.map(|d| d.to_string()).unwrap_or_default();
+        Form::new(
+            FormKind::EditPartner {
+                id: p.id,
+                version: p.version,
+            },
+            format!("Edit {}", text::clean_line(&p.name)),
+            vec![
+                Field::new("Name", "company or person", NAME_MAX, &p.name),
+                Field::new("Stage", "prospect, engaged, signed", 10, p.stage.as_str()),
+                Field::new(
+                    "Signed on",
+                    "YYYY-MM-DD, today, -3d … (signed only)",
+                    12,
+                    &signed,
+                ),
+                Field::new(
+                    "Update every",
+                    "days, agreed cadence",
+                    3,
+                    &p.update_every_days.to_string(),
+                ),
+                Field::new(
+                    "Desired outcome",
+                    "what success looks like",
+                    TEXT_MAX,
+                    &p.desired_outcome,
+                ),
+            ],
+        )
+    }
+
+    /// A new commitment on `side` for a partner.
+    pub fn add_commitment(partner_id: i64, partner: &str, side: Side) -> Form {
+        Form::new(
+            FormKind::AddCommitment { partner_id },
+            format!("New commitment with {}", text::clean_line(partner)),
+            vec![
+                Field::new("Title", "what is promised", TITLE_MAX, ""),
+                Field::new("Side", "ours (we promised) or theirs", 6, side.as_str()),
+                Field::new("Due", "YYYY-MM-DD, +3d, +2w; empty = ongoing", 12, "+7d"),
+                Field::new("Detail", "optional", TEXT_MAX, ""),
+            ],
+        )
+    }
+
+    /// Changes to a commitment.
+    pub fn edit_commitment(c: &Commitment) -> Form {
+        let due = c.due_on.map(|d| d.to_string()).unwrap_or_default();
+        Form::new(
+            FormKind::EditCommitment(Box::new(c.clone())),
+            format!("Edit commitment {}", c.id),
+            vec![
+                Field::new("Title", "what is promised", TITLE_MAX, &c.title),
+                Field::new("Side", "ours or theirs", 6, c.side.as_str()),
+                Field::new("Due", "YYYY-MM-DD, +3d, +2w (dated items only)", 12, &due),
+                Field::new("Detail", "optional", TEXT_MAX, &c.detail),
+            ],
+        )
+    }
+
+    /// A touch with a partner.
+    pub fn log_touch(partner_id: i64, partner: &str) -> Form {
+        Form::new(
+            FormKind::LogTouch { partner_id },
+            format!("Log touch with {}", text::clean_line(partner)),
+            vec![
+                Field::new("Summary", "what happened", TEXT_MAX, ""),
+                Field::new(
+                    "Kind",
+                    "call meeting email message update care other",
+                    8,
+                    "call",
+                ),
+                Field::new("By", "who started it: us or them", 4, "us"),
+                Field::new("On", "YYYY-MM-DD, today, -2d", 12, "today"),
+                Field::new("Bad news", "y if it disclosed a difficulty", 3, "n"),
+            ],
+        )
+    }
+
+    /// A problem with a partner.
+    pub fn add_problem(partner_id: i64, partner: &str) -> Form {
+        Form::new(
+            FormKind::AddProblem { partner_id },
+            format!("Problem with {}", text::clean_line(partner)),
+            vec![
+                Field::new("Summary", "what went wrong", TITLE_MAX, ""),
+                Field::new("Severity", "1-5: how bad it really is", 1, "2"),
+                Field::new("Reaction", "1-5: how hard they reacted", 1, "2"),
+                Field::new("On", "YYYY-MM-DD, today, -2d", 12, "today"),
+            ],
+        )
+    }
+
+    /// Ending a partnership, with the reason given to them.
+    pub fn end_partner(id: i64, name: &str) -> Form {
+        Form::new(
+            FormKind::EndPartner {
+                id,
+                name: name.to_string(),
+            },
+            format!("End the partnership with {}", text::clean_line(name)),
+            vec![
+                Field::new("Reason", "what we told them, and why", TEXT_MAX, ""),
+                Field::new("On", "YYYY-MM-DD, today", 12, "today"),
+            ],
+        )
+    }
+
+    /// Gives a key to the focused field, refusing text beyond the field's limit.
+    pub fn input(&mut self, input: FormInput) {
+        if let Some(field) = self.fields.get_mut(self.focus) {
+            if field.area.input(input) && field.len() > field.max {
+                field.area.undo();
+                self.error = Some(format!(
+                    "{} is limited to {} characters",
+                    field.label, field.max
+                ));
+            } else {
+                self.error = None;
+            }
+        }
+    }
+
+    /// Pastes text into the focused field, cleaned like typed text and cut at the limit.
+    pub fn paste(&mut self, pasted: &str) {
+        if let Some(field) = self.fields.get_mut(self.focus) {
+            let room = field.max.saturating_sub(field.len());
+            let clean: String = text::clean_line(pasted).chars().take(room).collect();
+            if clean.chars().count() < text::clean_line(pasted).chars().count() {
+                self.error = Some(format!(
+                    "{} is limited to {} characters",
+                    field.label, field.max
+                ));
+            }
+            field.area.insert_str(clean);
+        }
+    }
+
+    /// Moves focus by `step` fields, wrapping.
+    pub fn move_focus(&mut self, forward: bool) {
+        let n = self.fields.len().max(1);
+        self.focus = if forward {
+            (self.focus + 1) % n
+        } else {
+            (self.focus + n - 1) % n
+        };
+    }
+
+    fn get(&self, i: usize) -> String {
+        self.fields
+            .get(i)
+            .map(|f| f.value().trim().to_string())
+            .unwrap_or_default()
+    }
+
+    /// Parses the form into a write, or says which field is wrong.
+    pub fn to_write(&self, today: NaiveDate) -> Result<Write, String> {
+        let date = |i: usize| -> Result<Option<NaiveDate>, String> {
+            let v = self.get(i);
+            if v.is_empty() {
+                Ok(None)
+            } else {
+                parse_date(&v, today).map(Some)
+            }
+        };
+        let required_date = |i: usize| date(i)?.ok_or_else(|| "a date is needed".to_string());
+        let number = |i: usize, what: &str| -> Result<i64, String> {
+            self.get(i)
+                .parse::<i64>()
+                .map_err(|_| format!("{what} must be a number"))
+        };
+        match &self.kind {
+            FormKind::AddPartner | FormKind::EditPartner { .. } => {
+                let name = limits::check("name", &self.get(0), NAME_MAX, true)?;
+                let stage: Stage = self.get(1).parse()?;
+                if stage == Stage::Ended {
+                    return Err("end a partnership with its own key, giving the reason".into());
+                }
+                let signed_on = date(2)?;
+                let every = limits::check_cadence(number(3, "update every")?)?;
+                let outcome = self.get(4);
+                Ok(match self.kind {
+                    FormKind::EditPartner { id, version } => Write::EditPartner(PartnerEdit {
+                        id,
+                        version,
+                        name,
+                        stage,
+                        signed_on,
+                        update_every_days: every,
+                        desired_outcome: outcome,
+                    }),
+                    _ => Write::AddPartner(NewPartner {
+                        stage,
+                        signed_on,
+                        update_every_days: every,
+                        desired_outcome: outcome,
+                        ..NewPartner::named(&name, today)
+                    }),
+                })
+            }
+            FormKind::AddCommitment { partner_id } => {
+                let title = limits::check("title", &self.get(0), TITLE_MAX, true)?;
+                let side: Side = self.get(1).parse()?;
+                let due_on = date(2)?;
+                Ok(Write::AddCommitment(NewCommitment {
+                    partner_id: *partner_id,
+                    side,
+                    title,
+                    detail: self.get(3),
+                    made_on: today,
+                    due_on,
+                    ongoing: due_on.is_none(),
+                    origin: Origin::Later,
+                }))
+            }
+            FormKind::EditCommitment(before) => {
+                let mut c = (**before).clone();
+                c.title = limits::check("title", &self.get(0), TITLE_MAX, true)?;
+                c.side = self.get(1).parse()?;
+                c.due_on = date(2)?;
+                if !c.ongoing && c.due_on.is_none() {
+                    return Err("a dated commitment needs a due date".into());
+                }
+                c.detail = self.get(3);
+                Ok(Write::EditCommitment(Box::new(c)))
+            }
+            FormKind::LogTouch { partner_id } => Ok(Write::AddTouch(NewTouch {
+                partner_id: *partner_id,
+                summary: limits::check("summary", &self.get(0), TEXT_MAX, true)?,
+                kind: self.get(1).parse::<TouchKind>()?,
+                initiated_by: self.get(2).parse::<Initiator>()?,
+                on: required_date(3)?,
+                bad_news: matches!(self.get(4).to_lowercase().as_str(), "y" | "yes"),
+            })),
+            FormKind::AddProblem { partner_id } => Ok(Write::AddProblem(NewProblem {
+                partner_id: *partner_id,
+                summary: limits::check("summary", &self.get(0), TITLE_MAX, true)?,
+                severity: limits::check_rating("severity", number(1, "severity")?)?,
+                reaction: limits::check_rating("reaction", number(2, "reaction")?)?,
+                opened_on: required_date(3)?,
+            })),
+            FormKind::EndPartner { id, .. } => Ok(Write::EndPartner {
+                id: *id,
+                reason: limits::check("reason", &self.get(0), TEXT_MAX, true)?,
+                on: required_date(1)?,
+            }),
+        }
+    }
+}

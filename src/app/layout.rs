@@ -1,0 +1,76 @@
+//! Screen geometry shared by drawing and mouse hit-testing. Saturating arithmetic only.
+
+use ratatui::layout::{Constraint, Layout, Rect};
+
+/// Smallest terminal the dashboard draws in; below it a "too small" message is shown.
+pub const MIN_WIDTH: u16 = 40;
+/// See [`MIN_WIDTH`].
+pub const MIN_HEIGHT: u16 = 10;
+
+/// Where each part of the dashboard goes.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Areas {
+    pub title: Rect,
+    pub relationships: Rect,
+    pub ours: Rect,
+    pub theirs: Rect,
+    pub health: Rect,
+    pub status: Rect,
+    pub footer: Rect,
+}
+
+/// Splits the screen into the dashboard's areas. Narrow screens stack the panes.
+pub fn areas(screen: Rect) -> Areas {
+    let [title, body, status, footer] = Layout::vertical([
+        Constraint::Length(1),
+        Constraint::Fill(1),
+        Constraint::Length(1),
+        Constraint::Length(1),
+    ])
+    .areas(screen);
+    let wide = body.width >= 100;
+    let [left, right] = if wide {
+        Layout::horizontal([Constraint::Percentage(36), Constraint::Fill(1)]).areas(body)
+    } else {
+        Layout::vertical([Constraint::Percentage(40), Constraint::Fill(1)]).areas(body)
+    };
+    let [ledger, health] =
+        Layout::vertical([Constraint::Percentage(55), Constraint::Fill(1)]).areas(right);
+    let [ours, theirs] =
+        Layout::horizontal([Constraint::Percentage(50), Constraint::Fill(1)]).areas(ledger);
+    Areas {
+        title,
+        relationships: left,
+        ours,
+        theirs,
+        health,
+        status,
+        footer,
+    }
+}
+
+/// Lines of list content inside a bordered pane.
+pub fn inner_rows(area: Rect) -> usize {
+    usize::from(area.height.saturating_sub(2))
+}
+
+/// A centred box of at most `width`×`height`, clamped to `screen`.
+pub fn centered(screen: Rect, width: u16, height: u16) -> Rect {
+    let w = width.min(screen.width);
+    let h = height.min(screen.height);
+    Rect {
+        x: screen.x + (screen.width - w) / 2,
+        y: screen.y + (screen.height - h) / 2,
+        width: w,
+        height: h,
+    }
+}
+
+/// The first row shown so that `selected` stays visible in `rows` lines.
+pub fn scroll_offset(selected: usize, rows: usize) -> usize {
+    if rows == 0 {
+        0
+    } else {
+        selected.saturating_sub(rows - 1)
+    }
+}

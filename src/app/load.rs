@@ -1,0 +1,18 @@
+//! The data a dashboard frame is drawn from, loaded by the runtime through shaped queries.
+
+use crate::domain::{Commitment, Partner, Verdict};
+use crate::store::PartnerRow;
+use chrono::NaiveDate;
+
+/// Everything the dashboard shows, as loaded from the book.
+#[derive(Debug, Clone, Default, PartialEq)]
+pub struct Loaded {
+    /// One aggregated row per partner.
+    pub rows: Vec<PartnerRow>,
+    /// The partner whose ledger is loaded.
+    pub partner: Option<Partner>,
+    /// That partner's commitments (open ones, or all when closed are shown).
+    pub ledger: Vec<Commitment>,
+    /// Last review of each ongoing commitment: (commitment id, day, verdict).
+    pub last_reviews: Vec<(i64, NaiveDate, Verdict)>,
+}

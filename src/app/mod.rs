@@ -1,0 +1,146 @@
+//! The dashboard's state machine: `update(&mut App, Action) -> Vec<Effect>`, no I/O.
+
+pub mod action;
+pub mod effect;
+pub mod form;
+pub mod keymap;
+pub mod layout;
+pub mod load;
+mod update;
+
+pub use action::Action;
+pub use effect::{Effect, Write};
+pub use form::Form;
+pub use keymap::{Key, KeyCode, Keymap, Mode};
+pub use load::Loaded;
+pub use update::update;
+
+use crate::domain::{Commitment, Side};
+use crate::store::PartnerRow;
+use chrono::NaiveDate;
+
+/// The focusable panes, in Tab order.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Pane {
+    Relationships,
+    Ours,
+    Theirs,
+    Health,
+}
+
+impl Pane {
+    const ORDER: [Pane; 4] = [Pane::Relationships, Pane::Ours, Pane::Theirs, Pane::Health];
+
+    fn step(self, forward: bool) -> Pane {
+        let i = Pane::ORDER.iter().position(|p| *p == self).unwrap_or(0);
+        let n = Pane::ORDER.len();
+        Pane::ORDER[if forward {
+            (i + 1) % n
+        } else {
+            (i + n - 1) % n
+        }]
+    }
+}
+
+/// A question before something that cannot be taken back with one key.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Confirm {
+    pub question: String,
+    pub on_yes: Effect,
+}
+
+/// What covers the dashboard.
+#[derive(Debug, Clone, PartialEq)]
+pub enum Overlay {
+    Help { scroll: u16 },
+    Form(Box<Form>),
+    Confirm(Confirm),
+}
+
+/// A message in the status line.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Notice {
+    Info(String),
+    Error(String),
+}
+
+/// The whole state of the dashboard.
+#[derive(Debug, Clone)]
+pub struct App {
+    pub today: NaiveDate,
+    pub keymap: Keymap,
+    pub data: Loaded,
+    /// False until the first load arrives (no welcome flash on a full book).
+    pub loaded: bool,
+    pub selected: usize,
+    pub pane: Pane,
+    pub cursor_ours: usize,
+    pub cursor_theirs: usize,
+    pub show_closed: bool,
+    pub overlay: Option<Overlay>,
+    pub notice: Option<Notice>,
+    /// The event that undoes this session's last change.
+    pub last_change: Option<i64>,
+    /// Terminal size, for mouse hit-testing.
+    pub size: (u16, u16),
+    pub quit: bool,
+}
+
+impl App {
+    /// A dashboard with nothing loaded yet.
+    pub fn new(today: NaiveDate, keymap: Keymap) -> App {
+        App {
+            today,
+            keymap,
+            data: Loaded::default(),
+            loaded: false,
+            selected: 0,
+            pane: Pane::Relationships,
+            cursor_ours: 0,
+            cursor_theirs: 0,
+            show_closed: false,
+            overlay: None,
+            notice: None,
+            last_change: None,
+            size: (80, 24),
+            quit: false,
+        }
+    }
+
+    /// The mode whose keymap is in force.
+    pub fn mode(&self) -> Mode {
+        match self.overlay {
+            None => Mode::Dashboard,
+            Some(Overlay::Help { .. }) => Mode::Help,
+            Some(Overlay::Form(_)) => Mode::Form,
+            Some(Overlay::Confirm(_)) => Mode::Confirm,
+        }
+    }
+
+    /// The selected partner's row.
+    pub fn selected_row(&self) -> Option<&PartnerRow> {
+        self.data.rows.get(self.selected)
+    }
+
+    /// One side of the selected partner's ledger, in display order.
+    pub fn side(&self, side: Side) -> Vec<&Commitment> {
+        self.data.ledger.iter().filter(|c| c.side == side).collect()
+    }
+
+    /// The commitment under the cursor in the focused ledger column.
+    pub fn selected_commitment(&self) -> Option<&Commitment> {
+        match self.pane {
+            Pane::Ours => self.side(Side::Ours).get(self.cursor_ours).copied(),
+            Pane::Theirs => self.side(Side::Theirs).get(self.cursor_theirs).copied(),
+            _ => None,
+        }
+    }
+
+    /// The effect that reloads the dashboard around the current selection.
+    pub fn reload(&self) -> Effect {
+        Effect::Load {
+            partner: self.selected_row().map(|r| r.id),
+            show_closed: self.show_closed,
+        }
+    }
+}

@@ -1,0 +1,316 @@
+//! The one place the dashboard's state changes.
+
+use super::effect::{Effect, Write};
+use super::layout::{self, areas, inner_rows};
+use super::{Action, App, Confirm, Form, Notice, Overlay, Pane};
+use crate::domain::{Side, Status, Verdict, text};
+use ratatui::layout::{Position, Rect};
+
+/// Applies `action` to `app` and returns the work the runtime must do.
+pub fn update(app: &mut App, action: Action) -> Vec<Effect> {
+    match action {
+        Action::Loaded(data) => {
+            apply_loaded(app, *data);
+            Vec::new()
+        }
+        Action::Written { message, undo } => {
+            if matches!(app.overlay, Some(Overlay::Form(_))) {
+                app.overlay = None;
+            }
+            if undo.is_some() {
+                app.last_change = undo;
+            }
+            app.notice = Some(Notice::Info(message));
+            vec![app.reload()]
+        }
+        Action::Failed(reason) => {
+            match &mut app.overlay {
+                Some(Overlay::Form(form)) if form.pending => {
+                    form.pending = false;
+                    form.error = Some(reason);
+                }
+                _ => app.notice = Some(Notice::Error(reason)),
+            }
+            Vec::new()
+        }
+        Action::Resize { width, height } => {
+            app.size = (width, height);
+            Vec::new()
+        }
+        Action::Click { column, row } => click(app, column, row),
+        other => match app.overlay.take() {
+            None => dashboard(app, other),
+            Some(Overlay::Form(form)) => form_action(app, *form, other),
+            Some(Overlay::Confirm(confirm)) => match other {
+                Action::Confirm => vec![confirm.on_yes],
+                Action::Cancel => {
+                    app.notice = Some(Notice::Info("cancelled".into()));
+                    Vec::new()
+                }
+                _ => {
+                    app.overlay = Some(Overlay::Confirm(confirm));
+                    Vec::new()
+                }
+            },
+            Some(Overlay::Help { scroll }) => {
+                app.overlay = match other {
+                    Action::Cancel | Action::Help | Action::Quit => None,
+                    Action::Down => Some(Overlay::Help {
+                        scroll: scroll.saturating_add(1),
+                    }),
+                    Action::Up => Some(Overlay::Help {
+                        scroll: scroll.saturating_sub(1),
+                    }),
+                    _ => Some(Overlay::Help { scroll }),
+                };
+                Vec::new()
+            }
+        },
+    }
+}
+
+fn apply_loaded(app: &mut App, data: super::Loaded) {
+    let keep = data.partner.as_ref().map(|p| p.id);
+    let partner_changed = app.data.partner.as_ref().map(|p| p.id) != keep;
+    app.data = data;
+    app.loaded = true;
+    app.selected = keep
+        .and_then(|id| app.data.rows.iter().position(|r| r.id == id))
+        .unwrap_or(0)
+        .min(app.data.rows.len().saturating_sub(1));
+    if partner_changed {
+        app.cursor_ours = 0;
+        app.cursor_theirs = 0;
+    }
+    app.cursor_ours = app
+        .cursor_ours
+        .min(app.side(Side::Ours).len().saturating_sub(1));
+    app.cursor_theirs = app
+        .cursor_theirs
+        .min(app.side(Side::Theirs).len().saturating_sub(1));
+}
+
+fn move_cursor(app: &mut App, to: impl Fn(usize, usize) -> usize) -> Vec<Effect> {
+    match app.pane {
+        Pane::Relationships | Pane::Health => {
+            let n = app.data.rows.len();
+            let next = to(app.selected, n).min(n.saturating_sub(1));
+            if next != app.selected {
+                app.selected = next;
+                return vec![app.reload()];
+            }
+        }
+        Pane::Ours => {
+            let n = app.side(Side::Ours).len();
+            app.cursor_ours = to(app.cursor_ours, n).min(n.saturating_sub(1));
+        }
+        Pane::Theirs => {
+            let n = app.side(Side::Theirs).len();
+            app.cursor_theirs = to(app.cursor_theirs, n).min(n.saturating_sub(1));
+        }
+    }
+    Vec::new()
+}
+
+fn page(app: &App) -> usize {
+    let a = areas(Rect::new(0, 0, app.size.0, app.size.1));
+    inner_rows(a.relationships).max(1)
+}
+
+fn dashboard(app: &mut App, action: Action) -> Vec<Effect> {
+    app.notice = None;
+    let partner = app.selected_row().map(|r| (r.id, r.name.clone()));
+    match action {
+        Action::Quit => {
+            app.quit = true;
+            vec![Effect::Quit]
+        }
+        Action::Down => move_cursor(app, |i, _| i.saturating_add(1)),
+        Action::Up => move_cursor(app, |i, _| i.saturating_sub(1)),
+        Action::Top => move_cursor(app, |_, _| 0),
+        Action::Bottom => move_cursor(app, |_, n| n.saturating_sub(1)),
+        Action::PageDown => {
+            let p = page(app);
+            move_cursor(app, move |i, _| i.saturating_add(p))
+        }
+        Action::PageUp => {
+            let p = page(app);
+            move_cursor(app, move |i, _| i.saturating_sub(p))
+        }
+        Action::NextPane => {
+            app.pane = app.pane.step(true);
+            Vec::new()
+        }
+        Action::PrevPane => {
+            app.pane = app.pane.step(false);
+            Vec::new()
+        }
+        Action::Help => {
+            app.overlay = Some(Overlay::Help { scroll: 0 });
+            Vec::new()
+        }
+        Action::AddPartner => open(app, Form::add_partner()),
+        Action::LoadDemo if app.data.rows.is_empty() => vec![Effect::LoadDemo],
+        Action::LoadDemo => notice(
+            app,
+            "the demo loads into an empty book only: try `pactum demo --force`",
+        ),
+        Action::Undo => match app.last_change.take() {
+            Some(event) => vec![Effect::Undo(event)],
+            None => notice(app, "nothing to undo in this session"),
+        },
+        Action::ToggleClosed => {
+            app.show_closed = !app.show_closed;
+            vec![app.reload()]
+        }
+        other => {
+            let Some((id, name)) = partner else {
+                return notice(app, "add a partner first (P), or load the demo (D)");
+            };
+            with_partner(app, other, id, &name)
+        }
+    }
+}
+
+fn with_partner(app: &mut App, action: Action, id: i64, name: &str) -> Vec<Effect> {
+    match action {
+        Action::EditPartner => match app.data.partner.clone() {
+            Some(p) => open(app, Form::edit_partner(&p)),
+            None => Vec::new(),
+        },
+        Action::AddCommitment => {
+            let side = if app.pane == Pane::Theirs {
+                Side::Theirs
+            } else {
+                Side::Ours
+            };
+            open(app, Form::add_commitment(id, name, side))
+        }
+        Action::LogTouch => open(app, Form::log_touch(id, name)),
+        Action::AddProblem => open(app, Form::add_problem(id, name)),
+        Action::EndPartner => open(app, Form::end_partner(id, name)),
+        Action::EditCommitment => match app.selected_commitment().cloned() {
+            Some(c) => open(app, Form::edit_commitment(&c)),
+            None => notice(app, "select a commitment first (Tab to the ledger)"),
+        },
+        Action::Keep | Action::Miss | Action::Release => status_change(app, action),
+        Action::Honoured | Action::NotHonoured => {
+            let verdict = if action == Action::Honoured {
+                Verdict::Honoured
+            } else {
+                Verdict::NotHonoured
+            };
+            match app.selected_commitment() {
+                Some(c) if c.ongoing => vec![Effect::Write(Write::Review { id: c.id, verdict })],
+                Some(_) => notice(
+                    app,
+                    "only ongoing items are reviewed; keep, miss or release dated ones",
+                ),
+                None => notice(
+                    app,
+                    "select an ongoing commitment first (Tab to the ledger)",
+                ),
+            }
+        }
+        _ => Vec::new(),
+    }
+}
+
+fn status_change(app: &mut App, action: Action) -> Vec<Effect> {
+    let Some(c) = app.selected_commitment() else {
+        return notice(app, "select a commitment first (Tab to the ledger)");
+    };
+    if c.status != Status::Open {
+        return notice(
+            app,
+            "that commitment is already closed; undo (u) reopens the last change",
+        );
+    }
+    let (status, word) = match action {
+        Action::Keep => (Status::Kept, "kept"),
+        Action::Miss => (Status::Missed, "missed"),
+        _ => (Status::Released, "released (dropped by agreement)"),
+    };
+    if c.ongoing && status != Status::Released {
+        return notice(
+            app,
+            "ongoing items are reviewed: H honoured, N not honoured",
+        );
+    }
+    let write = Effect::Write(Write::SetStatus { id: c.id, status });
+    if status == Status::Kept {
+        return vec![write];
+    }
+    let question = format!("Mark {:?} as {word}?", text::fit(&c.title, 60));
+    app.overlay = Some(Overlay::Confirm(Confirm {
+        question,
+        on_yes: write,
+    }));
+    Vec::new()
+}
+
+fn form_action(app: &mut App, mut form: Form, action: Action) -> Vec<Effect> {
+    let mut effects = Vec::new();
+    match action {
+        Action::Cancel => {
+            app.notice = Some(Notice::Info("form closed; nothing was saved".into()));
+            return effects;
+        }
+        Action::NextField => form.move_focus(true),
+        Action::PrevField => form.move_focus(false),
+        Action::Input(input) if !form.pending => form.input(input),
+        Action::Paste(text) if !form.pending => form.paste(&text),
+        Action::Submit if !form.pending => match form.to_write(app.today) {
+            Ok(write) => {
+                form.pending = true;
+                form.error = None;
+                effects.push(Effect::Write(write));
+            }
+            Err(reason) => form.error = Some(reason),
+        },
+        _ => {}
+    }
+    app.overlay = Some(Overlay::Form(Box::new(form)));
+    effects
+}
+
+fn open(app: &mut App, form: Form) -> Vec<Effect> {
+    app.overlay = Some(Overlay::Form(Box::new(form)));
+    Vec::new()
+}
+
+fn notice(app: &mut App, text: &str) -> Vec<Effect> {
+    app.notice = Some(Notice::Info(text.to_string()));
+    Vec::new()
+}
+
+fn click(app: &mut App, column: u16, row: u16) -> Vec<Effect> {
+    if app.overlay.is_some() {
+        return Vec::new();
+    }
+    let a = areas(Rect::new(0, 0, app.size.0, app.size.1));
+    let at = Position::new(column, row);
+    let line = |area: Rect| usize::from(row.saturating_sub(area.y + 1));
+    if a.relationships.contains(at) {
+        app.pane = Pane::Relationships;
+        let offset = layout::scroll_offset(app.selected, inner_rows(a.relationships));
+        let i = offset + line(a.relationships);
+        if i < app.data.rows.len() && i != app.selected {
+            app.selected = i;
+            return vec![app.reload()];
+        }
+    } else if a.ours.contains(at) {
+        app.pane = Pane::Ours;
+        let offset = layout::scroll_offset(app.cursor_ours, inner_rows(a.ours));
+        let n = app.side(Side::Ours).len();
+        app.cursor_ours = (offset + line(a.ours)).min(n.saturating_sub(1));
+    } else if a.theirs.contains(at) {
+        app.pane = Pane::Theirs;
+        let offset = layout::scroll_offset(app.cursor_theirs, inner_rows(a.theirs));
+        let n = app.side(Side::Theirs).len();
+        app.cursor_theirs = (offset + line(a.theirs)).min(n.saturating_sub(1));
+    } else if a.health.contains(at) {
+        app.pane = Pane::Health;
+    }
+    Vec::new()
+}

@@ -1,0 +1,300 @@
+//! The command line (DESIGN.md §6): parsing, global options, and dispatch.
+
+use crate::commands;
+use crate::config::Config;
+use crate::domain::{Initiator, Side, Stage, TouchKind, parse_date};
+use crate::paths;
+use crate::store::Store;
+use chrono::NaiveDate;
+use clap::{Args, Parser, Subcommand};
+use std::path::PathBuf;
+use std::process::ExitCode;
+
+/// pactum — the partnership book: commitments both ways, and the health of each relationship.
+#[derive(Debug, Parser)]
+#[command(name = "pactum", version, about, long_about = None)]
+pub struct Cli {
+    /// The book to open [default: $XDG_DATA_HOME/pactum/pactum.db]
+    #[arg(long, global = true, env = "PACTUM_DB", value_name = "PATH")]
+    pub db: Option<PathBuf>,
+    /// Pin today's date (YYYY-MM-DD, today, +3d, -2w …)
+    #[arg(
+        long,
+        global = true,
+        env = "PACTUM_TODAY",
+        value_name = "DATE",
+        allow_hyphen_values = true
+    )]
+    pub today: Option<String>,
+    /// Config file [default: $XDG_CONFIG_HOME/pactum/config.toml]
+    #[arg(long, global = true, value_name = "PATH")]
+    pub config: Option<PathBuf>,
+    #[command(subcommand)]
+    pub command: Option<Command>,
+}
+
+#[derive(Debug, Subcommand)]
+pub enum Command {
+    /// Partners: add, list, show, end
+    #[command(subcommand)]
+    Partner(PartnerCmd),
+    /// Commitments both ways: add, keep, miss, release, list
+    #[command(subcommand)]
+    Commitment(CommitmentCmd),
+    /// Touches (calls, meetings, updates …): add, list
+    #[command(subcommand)]
+    Touch(TouchCmd),
+    /// Problems: add, brave (the brave conversation), resolve
+    #[command(subcommand)]
+    Problem(ProblemCmd),
+    /// Review ongoing commitments: honoured or not honoured
+    Review(ReviewArgs),
+    /// Load the demo book (dates relative to today)
+    Demo {
+        /// Load even into a book that has partners (demo partners of the same name are replaced)
+        #[arg(long)]
+        force: bool,
+    },
+    /// Print a screen as plain text
+    Render {
+        /// Terminal size, WIDTHxHEIGHT
+        #[arg(long, default_value = "100x30")]
+        size: String,
+        /// dashboard, or dashboard:NAME to select a partner
+        #[arg(long, default_value = "dashboard")]
+        view: String,
+    },
+    /// Print shell completions
+    Completions {
+        /// bash, zsh, fish, elvish or powershell
+        shell: clap_complete::Shell,
+    },
+}
+
+#[derive(Debug, Subcommand)]
+pub enum PartnerCmd {
+    /// Add a partner; prints its id
+    Add {
+        name: String,
+        #[arg(long, default_value = "prospect")]
+        stage: Stage,
+        #[arg(long, value_name = "DATE", allow_hyphen_values = true)]
+        signed_on: Option<String>,
+        /// Agreed update cadence in days
+        #[arg(long, value_name = "DAYS", default_value_t = 14)]
+        update_every: i64,
+        /// The desired outcome of the partnership
+        #[arg(long, value_name = "TEXT", default_value = "")]
+        outcome: String,
+        #[arg(long = "tag", value_name = "TAG")]
+        tags: Vec<String>,
+    },
+    /// List partners (ended ones with --all)
+    List {
+        #[arg(long)]
+        all: bool,
+        #[arg(long)]
+        json: bool,
+    },
+    /// Show one partner with contacts, ledger and problems
+    Show {
+        partner: String,
+        #[arg(long)]
+        json: bool,
+    },
+    /// End a partnership, recording the reason given to them
+    End {
+        partner: String,
+        #[arg(long, value_name = "TEXT")]
+        reason: String,
+        #[arg(long, value_name = "DATE", allow_hyphen_values = true)]
+        on: Option<String>,
+    },
+}
+
+#[derive(Debug, Subcommand)]
+pub enum CommitmentCmd {
+    /// Add a commitment (--ours: we promised; --theirs: they promised); prints its id
+    Add {
+        partner: String,
+        title: String,
+        #[arg(long, conflicts_with = "theirs", required_unless_present = "theirs")]
+        ours: bool,
+        #[arg(long)]
+        theirs: bool,
+        #[arg(
+            long,
+            value_name = "DATE",
+            allow_hyphen_values = true,
+            conflicts_with = "ongoing"
+        )]
+        due: Option<String>,
+        #[arg(long, value_name = "DATE", allow_hyphen_values = true)]
+        made_on: Option<String>,
+        /// A standing intention or expectation, reviewed rather than kept
+        #[arg(long)]
+        ongoing: bool,
+        /// Made in the first meeting (part of the charter)
+        #[arg(long)]
+        first_meeting: bool,
+        #[arg(long, value_name = "TEXT", default_value = "")]
+        detail: String,
+    },
+    /// Mark kept
+    Keep(StatusArgs),
+    /// Mark missed
+    Miss(StatusArgs),
+    /// Release (dropped by agreement)
+    Release(StatusArgs),
+    /// List commitments
+    List {
+        partner: Option<String>,
+        #[arg(long)]
+        open: bool,
+        #[arg(long)]
+        side: Option<Side>,
+        #[arg(long)]
+        json: bool,
+    },
+}
+
+#[derive(Debug, Args)]
+pub struct StatusArgs {
+    pub id: i64,
+    #[arg(long, value_name = "DATE", allow_hyphen_values = true)]
+    pub on: Option<String>,
+}
+
+#[derive(Debug, Subcommand)]
+pub enum TouchCmd {
+    /// Log a touch; prints its id
+    Add {
+        partner: String,
+        summary: String,
+        #[arg(long, default_value = "call")]
+        kind: TouchKind,
+        #[arg(long, default_value = "us")]
+        by: Initiator,
+        #[arg(long, value_name = "DATE", allow_hyphen_values = true)]
+        on: Option<String>,
+        /// The touch disclosed a difficulty
+        #[arg(long)]
+        bad_news: bool,
+    },
+    /// List touches, newest first
+    List {
+        partner: Option<String>,
+        #[arg(long, value_name = "DATE", allow_hyphen_values = true)]
+        since: Option<String>,
+        #[arg(long)]
+        json: bool,
+    },
+}
+
+#[derive(Debug, Subcommand)]
+pub enum ProblemCmd {
+    /// Open a problem; prints its id
+    Add {
+        partner: String,
+        summary: String,
+        /// How bad the problem really is, 1–5
+        #[arg(long)]
+        severity: i64,
+        /// How hard the partner reacted, 1–5
+        #[arg(long)]
+        reaction: i64,
+        #[arg(long, value_name = "DATE", allow_hyphen_values = true)]
+        on: Option<String>,
+    },
+    /// Record the brave conversation about a problem
+    Brave {
+        id: i64,
+        #[arg(long, value_name = "DATE", allow_hyphen_values = true)]
+        on: Option<String>,
+        #[arg(long, value_name = "TEXT", default_value = "")]
+        note: String,
+    },
+    /// Mark a problem resolved
+    Resolve {
+        id: i64,
+        #[arg(long, value_name = "DATE", allow_hyphen_values = true)]
+        on: Option<String>,
+    },
+}
+
+#[derive(Debug, Args)]
+pub struct ReviewArgs {
+    /// Ongoing commitment ids
+    #[arg(required = true)]
+    pub ids: Vec<i64>,
+    #[arg(
+        long,
+        conflicts_with = "not_honoured",
+        required_unless_present = "not_honoured"
+    )]
+    pub honoured: bool,
+    #[arg(long)]
+    pub not_honoured: bool,
+    #[arg(long, value_name = "DATE", allow_hyphen_values = true)]
+    pub on: Option<String>,
+    #[arg(long, value_name = "TEXT", default_value = "")]
+    pub note: String,
+}
+
+/// What every command needs: the day and the settings.
+#[derive(Debug, Clone)]
+pub struct Context {
+    pub today: NaiveDate,
+    pub config: Config,
+    pub db: PathBuf,
+}
+
+impl Context {
+    /// Parses an optional date argument, defaulting to today.
+    pub fn date(&self, arg: Option<&str>) -> Result<NaiveDate, String> {
+        arg.map_or(Ok(self.today), |a| parse_date(a, self.today))
+    }
+
+    /// Opens the book for this run.
+    pub fn open(&self) -> Result<Store, String> {
+        Store::open(&self.db, &paths::os_user()).map_err(|e| e.to_string())
+    }
+}
+
+/// Entry point of the binary: parse, run, and turn failures into one line and an exit code.
+pub fn main() -> ExitCode {
+    let cli = Cli::parse();
+    match run(cli) {
+        Ok(()) => ExitCode::SUCCESS,
+        Err(reason) => {
+            eprintln!("pactum: {reason}");
+            ExitCode::FAILURE
+        }
+    }
+}
+
+fn context(cli: &Cli) -> Result<Context, String> {
+    let real_today = chrono::Local::now().date_naive();
+    let today = match &cli.today {
+        Some(t) => parse_date(t, real_today).map_err(|e| format!("--today: {e}"))?,
+        None => real_today,
+    };
+    let config = Config::load(cli.config.as_deref(), &paths::default_config())?;
+    let db = cli.db.clone().unwrap_or_else(paths::default_book);
+    Ok(Context { today, config, db })
+}
+
+/// Runs a parsed command line.
+pub fn run(cli: Cli) -> Result<(), String> {
+    let ctx = context(&cli)?;
+    let mut out = std::io::stdout().lock();
+    match cli.command {
+        None => crate::tui::run(&ctx),
+        Some(Command::Completions { shell }) => {
+            let mut cmd = <Cli as clap::CommandFactory>::command();
+            clap_complete::generate(shell, &mut cmd, "pactum", &mut out);
+            Ok(())
+        }
+        Some(command) => commands::run(&ctx, command, &mut out),
+    }
+}

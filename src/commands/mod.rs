@@ -1,0 +1,36 @@
+//! The non-interactive subcommands. Each prints text (sanitised) or `--json` (exact text).
+
+mod commitment;
+mod demo;
+mod partner;
+mod records;
+pub mod render;
+
+use crate::cli::{Command, Context};
+use serde::Serialize;
+use std::io::Write;
+
+/// Runs one subcommand, writing its output to `out`.
+pub fn run(ctx: &Context, command: Command, out: &mut dyn Write) -> Result<(), String> {
+    match command {
+        Command::Partner(cmd) => partner::run(ctx, cmd, out),
+        Command::Commitment(cmd) => commitment::run(ctx, cmd, out),
+        Command::Touch(cmd) => records::touch(ctx, cmd, out),
+        Command::Problem(cmd) => records::problem(ctx, cmd, out),
+        Command::Review(args) => records::review(ctx, args, out),
+        Command::Demo { force } => demo::run(ctx, force, out),
+        Command::Render { size, view } => render::run(ctx, &size, &view, out),
+        Command::Completions { .. } => Ok(()),
+    }
+}
+
+/// Writes `value` as pretty JSON and a newline.
+fn json<T: Serialize>(out: &mut dyn Write, value: &T) -> Result<(), String> {
+    let text = serde_json::to_string_pretty(value).map_err(|e| format!("writing JSON: {e}"))?;
+    line(out, &text)
+}
+
+/// Writes one line of output.
+fn line(out: &mut dyn Write, text: &str) -> Result<(), String> {
+    writeln!(out, "{text}").map_err(|e| format!("writing output: {e}"))
+}

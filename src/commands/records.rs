@@ -1,0 +1,127 @@
+//! `pactum touch …`, `pactum problem …` and `pactum review …`.
+
+use super::{json, line};
+use crate::cli::{Context, ProblemCmd, ReviewArgs, TouchCmd};
+use crate::domain::Verdict;
+use crate::domain::limits::check_rating;
+use crate::domain::text::clean_line;
+use crate::store::{NewProblem, NewTouch, StoreError};
+use std::io::Write;
+
+fn err(e: StoreError) -> String {
+    e.to_string()
+}
+
+pub fn touch(ctx: &Context, cmd: TouchCmd, out: &mut dyn Write) -> Result<(), String> {
+    let mut store = ctx.open()?;
+    match cmd {
+        TouchCmd::Add {
+            partner,
+            summary,
+            kind,
+            by,
+            on,
+            bad_news,
+        } => {
+            let partner_id = store.resolve_partner(&partner).map_err(err)?;
+            let new = NewTouch {
+                partner_id,
+                on: ctx.date(on.as_deref())?,
+                kind,
+                initiated_by: by,
+                summary,
+                bad_news,
+            };
+            let id = store.add_touch(&new).map_err(err)?;
+            line(out, &format!("added touch {id}"))
+        }
+        TouchCmd::List {
+            partner,
+            since,
+            json: as_json,
+        } => {
+            let partner_id = partner
+                .map(|p| store.resolve_partner(&p))
+                .transpose()
+                .map_err(err)?;
+            let since = since.as_deref().map(|d| ctx.date(Some(d))).transpose()?;
+            let list = store.touches(partner_id, since, u32::MAX).map_err(err)?;
+            if as_json {
+                return json(out, &list);
+            }
+            if list.is_empty() {
+                return line(out, "no touches");
+            }
+            for t in list {
+                let news = if t.bad_news { " bad-news" } else { "" };
+                line(
+                    out,
+                    &format!(
+                        "{:>6}  {}  {:<8} by {:<4}{news}  {}",
+                        t.id,
+                        t.on,
+                        t.kind.as_str(),
+                        t.initiated_by.as_str(),
+                        clean_line(&t.summary)
+                    ),
+                )?;
+            }
+            Ok(())
+        }
+    }
+}
+
+pub fn problem(ctx: &Context, cmd: ProblemCmd, out: &mut dyn Write) -> Result<(), String> {
+    let mut store = ctx.open()?;
+    match cmd {
+        ProblemCmd::Add {
+            partner,
+            summary,
+            severity,
+            reaction,
+            on,
+        } => {
+            let partner_id = store.resolve_partner(&partner).map_err(err)?;
+            let new = NewProblem {
+                partner_id,
+                opened_on: ctx.date(on.as_deref())?,
+                summary,
+                severity: check_rating("severity", severity)?,
+                reaction: check_rating("reaction", reaction)?,
+            };
+            let id = store.add_problem(&new).map_err(err)?;
+            line(out, &format!("added problem {id}"))
+        }
+        ProblemCmd::Brave { id, on, note } => {
+            store
+                .brave_conversation(id, ctx.date(on.as_deref())?, &note)
+                .map_err(err)?;
+            line(out, &format!("problem {id}: brave conversation recorded"))
+        }
+        ProblemCmd::Resolve { id, on } => {
+            store
+                .resolve_problem(id, ctx.date(on.as_deref())?)
+                .map_err(err)?;
+            line(out, &format!("problem {id} resolved"))
+        }
+    }
+}
+
+pub fn review(ctx: &Context, args: ReviewArgs, out: &mut dyn Write) -> Result<(), String> {
+    let mut store = ctx.open()?;
+    let verdict = if args.honoured {
+        Verdict::Honoured
+    } else {
+        Verdict::NotHonoured
+    };
+    let on = ctx.date(args.on.as_deref())?;
+    for id in args.ids {
+        let rid = store.add_review(id, verdict, on, &args.note).map_err(err)?;
+        let title = store.commitment(id).map(|c| c.title).unwrap_or_default();
+        line(
+            out,
+            &format!("added review {rid}: {} {verdict}", clean_line(&title)),
+        )?;
+    }
+    Ok(())
+}

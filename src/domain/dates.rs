@@ -1,0 +1,92 @@
+//! The date forms of DESIGN.md §6: `YYYY-MM-DD`, `today`, `tomorrow`, `yesterday`, `+3d`, `-2w`.
+
+use chrono::{Days, NaiveDate};
+
+/// The accepted forms, for error messages.
+pub const DATE_FORMS: &str = "YYYY-MM-DD, today, tomorrow, yesterday, +Nd, -Nd, +Nw or -Nw";
+
+/// Parses a date the user typed, relative to `today`.
+pub fn parse_date(input: &str, today: NaiveDate) -> Result<NaiveDate, String> {
+    let s = input.trim().to_ascii_lowercase();
+    let bad = || format!("malformed date {input:?}: use {DATE_FORMS}");
+    match s.as_str() {
+        "today" => return Ok(today),
+        "tomorrow" => return today.checked_add_days(Days::new(1)).ok_or_else(bad),
+        "yesterday" => return today.checked_sub_days(Days::new(1)).ok_or_else(bad),
+        _ => {}
+    }
+    if let Some(sign) = s.chars().next().filter(|c| *c == '+' || *c == '-') {
+        let body = &s[1..];
+        let (num, unit) = body.split_at(body.len().saturating_sub(1));
+        let n: u64 = num.parse().map_err(|_| bad())?;
+        let days = match unit {
+            "d" => n,
+            "w" => n.checked_mul(7).ok_or_else(bad)?,
+            _ => return Err(bad()),
+        };
+        let moved = if sign == '+' {
+            today.checked_add_days(Days::new(days))
+        } else {
+            today.checked_sub_days(Days::new(days))
+        };
+        return moved.ok_or_else(bad);
+    }
+    NaiveDate::parse_from_str(&s, "%Y-%m-%d")
+        .ok()
+        .filter(|_| s.len() == 10)
+        .ok_or_else(bad)
+}
+
+/// Adds a signed number of days, saturating at the calendar's ends.
+pub fn shift(day: NaiveDate, offset: i64) -> NaiveDate {
+    let moved = if offset >= 0 {
+        day.checked_add_days(Days::new(offset.unsigned_abs()))
+    } else {
+        day.checked_sub_days(Days::new(offset.unsigned_abs()))
+    };
+    moved.unwrap_or(day)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use rstest::rstest;
+
+    fn d(s: &str) -> NaiveDate {
+        NaiveDate::parse_from_str(s, "%Y-%m-%d").unwrap()
+    }
+
+    #[rstest]
+    #[case("2026-03-01", "2026-03-01")]
+    #[case("today", "2026-11-27")]
+    #[case("Tomorrow", "2026-11-28")]
+    #[case("yesterday", "2026-11-26")]
+    #[case("+3d", "2026-11-30")]
+    #[case("+2w", "2026-12-11")]
+    #[case("-1w", "2026-11-20")]
+    #[case(" +0d ", "2026-11-27")]
+    fn accepted(#[case] input: &str, #[case] want: &str) {
+        assert_eq!(parse_date(input, d("2026-11-27")), Ok(d(want)));
+    }
+
+    #[rstest]
+    #[case("")]
+    #[case("2026-13-01")]
+    #[case("2026-2-1")]
+    #[case("27/11/2026")]
+    #[case("+3")]
+    #[case("+d")]
+    #[case("+3m")]
+    #[case("+99999999999999999999w")]
+    #[case("next week")]
+    fn rejected_with_the_forms(#[case] input: &str) {
+        let err = parse_date(input, d("2026-11-27")).unwrap_err();
+        assert!(err.contains("YYYY-MM-DD"), "{err}");
+    }
+
+    #[test]
+    fn shift_both_ways() {
+        assert_eq!(shift(d("2026-11-27"), -27), d("2026-10-31"));
+        assert_eq!(shift(d("2026-11-27"), 4), d("2026-12-01"));
+    }
+}

@@ -1,0 +1,11 @@
+//! Pure types and rules of a partnership book. No I/O, no SQL, no terminal.
+
+pub mod dates;
+pub mod facts;
+pub mod limits;
+pub mod resolve;
+pub mod text;
+pub mod types;
+
+pub use dates::parse_date;
+pub use types::*;

@@ -1,0 +1,124 @@
+//! The one sanitiser (DESIGN.md §9): everything stored or imported passes through it before it
+//! reaches a screen or plain-text output.
+
+use unicode_width::UnicodeWidthChar;
+
+/// Bidirectional overrides and isolates, which reorder what a reader sees (Trojan Source).
+fn is_bidi_control(c: char) -> bool {
+    matches!(c, '\u{202A}'..='\u{202E}' | '\u{2066}'..='\u{2069}' | '\u{200E}' | '\u{200F}' | '\u{061C}')
+}
+
+/// Makes text safe for one line of a terminal: control characters (C0, DEL, C1) in caret form,
+/// tabs and newlines to spaces, bidi controls removed.
+pub fn clean_line(text: &str) -> String {
+    let mut out = String::with_capacity(text.len());
+    for c in text.chars() {
+        push_clean(&mut out, c, false);
+    }
+    out
+}
+
+/// As [`clean_line`], but keeps newlines, for multi-line blocks such as a touch in full.
+pub fn clean_block(text: &str) -> String {
+    let mut out = String::with_capacity(text.len());
+    for c in text.chars() {
+        push_clean(&mut out, c, true);
+    }
+    out
+}
+
+fn push_clean(out: &mut String, c: char, keep_newlines: bool) {
+    match c {
+        '\n' if keep_newlines => out.push('\n'),
+        '\t' | '\n' => out.push(' '),
+        '\r' => {}
+        c if is_bidi_control(c) => {}
+        '\u{0}'..='\u{1f}' => {
+            out.push('^');
+            out.push(char::from(b'@' + c as u8));
+        }
+        '\u{7f}' => out.push_str("^?"),
+        '\u{80}'..='\u{9f}' => {
+            // C1 controls: shown as their 7-bit caret form after a marker, e.g. U+009B → "^[[".
+            out.push_str("^[");
+            out.push(char::from((c as u32 - 0x40) as u8));
+        }
+        c => out.push(c),
+    }
+}
+
+/// Width of `text` in terminal cells (after cleaning).
+pub fn width(text: &str) -> usize {
+    text.chars().map(|c| c.width().unwrap_or(0)).sum()
+}
+
+/// Cleans `text` for one line and cuts it to at most `max` cells, ending with `…` when cut.
+pub fn fit(text: &str, max: usize) -> String {
+    let clean = clean_line(text);
+    if width(&clean) <= max {
+        return clean;
+    }
+    if max == 0 {
+        return String::new();
+    }
+    let mut out = String::new();
+    let mut used = 0;
+    for c in clean.chars() {
+        let w = c.width().unwrap_or(0);
+        if used + w > max - 1 {
+            break;
+        }
+        out.push(c);
+        used += w;
+    }
+    out.push('…');
+    out
+}
+
+/// Pads (or cuts) cleaned text to exactly `cells` wide.
+pub fn pad(text: &str, cells: usize) -> String {
+    let mut s = fit(text, cells);
+    let w = width(&s);
+    s.extend(std::iter::repeat_n(' ', cells.saturating_sub(w)));
+    s
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use rstest::rstest;
+
+    #[rstest]
+    #[case("ACME\x1b]0;owned\x07", "ACME^[]0;owned^G")]
+    #[case("a\tb\nc", "a b c")]
+    #[case("x\u{202e}y\u{2066}z", "xyz")]
+    #[case("csi\u{9b}2J", "csi^[[2J")]
+    #[case("del\u{7f}", "del^?")]
+    #[case("plain Üñíçødé 日本", "plain Üñíçødé 日本")]
+    fn cleans(#[case] input: &str, #[case] want: &str) {
+        assert_eq!(clean_line(input), want);
+    }
+
+    #[test]
+    fn block_keeps_newlines_only() {
+        assert_eq!(clean_block("a\r\nb\x1b"), "a\nb^[");
+    }
+
+    #[rstest]
+    #[case("hello", 10, "hello")]
+    #[case("hello world", 6, "hello…")]
+    #[case("日本語テキスト", 5, "日本…")]
+    #[case("abc", 0, "")]
+    #[case("abc", 1, "…")]
+    fn fits_by_cells(#[case] input: &str, #[case] max: usize, #[case] want: &str) {
+        let got = fit(input, max);
+        assert_eq!(got, want);
+        assert!(width(&got) <= max);
+    }
+
+    #[test]
+    fn pads_to_exact_width() {
+        assert_eq!(width(&pad("日本語", 7)), 7);
+        assert_eq!(width(&pad("abcdefghij", 4)), 4);
+    }
+}

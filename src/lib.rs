@@ -1,0 +1,13 @@
+//! pactum: the partnership book. Layers, one way only (DESIGN.md §7):
+//! `cli`/`tui` → `app` → `domain`, with `store` the only module that touches SQLite.
+
+pub mod app;
+pub mod cli;
+pub mod commands;
+pub mod config;
+pub mod domain;
+pub mod paths;
+pub mod runtime;
+pub mod store;
+pub mod tui;
+pub mod ui;

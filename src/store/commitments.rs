@@ -1,0 +1,235 @@
+//! Commitments both ways, and the reviews of ongoing ones.
+
+use super::Store;
+use super::convert::{self, commitment_cols};
+use super::error::{StoreError, StoreResult};
+use super::events::{UndoStep, commitment_in, record};
+use super::partners::{conflict, partner_in};
+use super::records::NewCommitment;
+use crate::domain::limits::{self, TEXT_MAX, TITLE_MAX};
+use crate::domain::{Commitment, Side, Stage, Status, Verdict};
+use chrono::NaiveDate;
+use rusqlite::params;
+
+/// Which commitments a list shows.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
+pub struct CommitmentFilter {
+    pub partner_id: Option<i64>,
+    pub open_only: bool,
+    pub side: Option<Side>,
+}
+
+impl Store {
+    /// Adds a commitment and returns its id.
+    pub fn add_commitment(&mut self, new: &NewCommitment) -> StoreResult<i64> {
+        let title =
+            limits::check("title", &new.title, TITLE_MAX, true).map_err(StoreError::Invalid)?;
+        let detail =
+            limits::check("detail", &new.detail, TEXT_MAX, false).map_err(StoreError::Invalid)?;
+        if new.ongoing && new.due_on.is_some() {
+            return Err(StoreError::Invalid(
+                "an ongoing commitment has no due date: drop --due or --ongoing".into(),
+            ));
+        }
+        self.write("adding a commitment", |tx, who| {
+            let partner = partner_in(tx, new.partner_id)?;
+            if partner.stage == Stage::Ended {
+                return Err(StoreError::Invalid(format!(
+                    "{} has ended; commitments cannot be added",
+                    partner.name
+                )));
+            }
+            tx.execute(
+                "INSERT INTO commitment (partner_id, side, title, detail, made_on, due_on, ongoing,
+                 origin, owner) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9)",
+                params![
+                    new.partner_id,
+                    new.side,
+                    title,
+                    detail,
+                    new.made_on,
+                    new.due_on,
+                    new.ongoing,
+                    new.origin,
+                    who
+                ],
+            )
+            .map_err(StoreError::sql("adding a commitment"))?;
+            let id = tx.last_insert_rowid();
+            let undo = UndoStep::Delete {
+                entity: "commitment".into(),
+                id,
+            };
+            let text = format!(
+                "added {} commitment {title:?} for {}",
+                new.side, partner.name
+            );
+            record(tx, who, "add", "commitment", id, &text, Some(&undo))?;
+            Ok(id)
+        })
+    }
+
+    /// Closes a dated commitment as kept, missed or released on `on` (or reopens it with
+    /// `Status::Open`). Returns the event id, for undo.
+    pub fn set_status(&mut self, id: i64, status: Status, on: NaiveDate) -> StoreResult<i64> {
+        self.write("changing a commitment", |tx, who| {
+            let before = commitment_in(tx, id)?;
+            if before.ongoing && matches!(status, Status::Kept | Status::Missed) {
+                return Err(StoreError::Invalid(format!(
+                    "{:?} is ongoing: review it as honoured or not honoured instead",
+                    before.title
+                )));
+            }
+            if before.status == status {
+                return Err(StoreError::Invalid(format!(
+                    "commitment {id} is already {status}"
+                )));
+            }
+            let closed_on = (status != Status::Open).then_some(on);
+            tx.execute(
+                "UPDATE commitment SET status = ?2, closed_on = ?3, version = version + 1
+                 WHERE id = ?1",
+                params![id, status, closed_on],
+            )
+            .map_err(StoreError::sql("changing a commitment"))?;
+            let verb = match status {
+                Status::Open => "reopened",
+                Status::Kept => "kept",
+                Status::Missed => "missed",
+                Status::Released => "released",
+            };
+            let text = format!("{verb} {:?}", before.title);
+            let undo = UndoStep::RestoreCommitment {
+                after_version: before.version + 1,
+                before,
+            };
+            record(tx, who, verb, "commitment", id, &text, Some(&undo))
+        })
+    }
+
+    /// Changes a commitment's title, detail and due day; a stale version is a conflict.
+    pub fn edit_commitment(&mut self, edited: &Commitment) -> StoreResult<i64> {
+        let title =
+            limits::check("title", &edited.title, TITLE_MAX, true).map_err(StoreError::Invalid)?;
+        let detail = limits::check("detail", &edited.detail, TEXT_MAX, false)
+            .map_err(StoreError::Invalid)?;
+        self.write("changing a commitment", |tx, who| {
+            let before = commitment_in(tx, edited.id)?;
+            if before.version != edited.version {
+                return Err(conflict("commitment", &before.title));
+            }
+            let due_on = if before.ongoing { None } else { edited.due_on };
+            tx.execute(
+                "UPDATE commitment SET title = ?2, detail = ?3, due_on = ?4, side = ?5,
+                 version = version + 1 WHERE id = ?1",
+                params![edited.id, title, detail, due_on, edited.side],
+            )
+            .map_err(StoreError::sql("changing a commitment"))?;
+            let text = format!("changed commitment {title:?}");
+            let undo = UndoStep::RestoreCommitment {
+                after_version: before.version + 1,
+                before,
+            };
+            record(tx, who, "edit", "commitment", edited.id, &text, Some(&undo))
+        })
+    }
+
+    /// One commitment by id.
+    pub fn commitment(&self, id: i64) -> StoreResult<Commitment> {
+        let mut stmt = self
+            .conn
+            .prepare_cached(concat!(
+                "SELECT ",
+                commitment_cols!(),
+                " FROM commitment WHERE id = ?1"
+            ))
+            .map_err(StoreError::sql("reading a commitment"))?;
+        stmt.query_row([id], convert::commitment)
+            .map_err(|e| match e {
+                rusqlite::Error::QueryReturnedNoRows => {
+                    StoreError::NotFound(format!("no commitment with id {id}"))
+                }
+                e => StoreError::sql("reading a commitment")(e),
+            })
+    }
+
+    /// Commitments matching `filter`: open before closed, then by due day (undated last).
+    pub fn commitments(&self, filter: CommitmentFilter) -> StoreResult<Vec<Commitment>> {
+        let mut stmt = self
+            .conn
+            .prepare_cached(concat!(
+                "SELECT ",
+                commitment_cols!(),
+                " FROM commitment
+                 WHERE (?1 IS NULL OR partner_id = ?1)
+                   AND (?2 = 0 OR status = 'open')
+                   AND (?3 IS NULL OR side = ?3)
+                 ORDER BY status <> 'open', ongoing, due_on IS NULL, due_on, id"
+            ))
+            .map_err(StoreError::sql("listing commitments"))?;
+        stmt.query_map(
+            params![filter.partner_id, filter.open_only, filter.side],
+            convert::commitment,
+        )
+        .and_then(|rows| rows.collect())
+        .map_err(StoreError::sql("listing commitments"))
+    }
+
+    /// Records a verdict on an ongoing commitment and returns the review's id.
+    pub fn add_review(
+        &mut self,
+        commitment_id: i64,
+        verdict: Verdict,
+        on: NaiveDate,
+        note: &str,
+    ) -> StoreResult<i64> {
+        let note = limits::check("note", note, TEXT_MAX, false).map_err(StoreError::Invalid)?;
+        self.write("reviewing a commitment", |tx, who| {
+            let c = commitment_in(tx, commitment_id)?;
+            if !c.ongoing {
+                return Err(StoreError::Invalid(format!(
+                    "{:?} is dated: keep, miss or release it instead of reviewing it",
+                    c.title
+                )));
+            }
+            tx.execute(
+                "INSERT INTO review (commitment_id, on_day, verdict, note) VALUES (?1, ?2, ?3, ?4)",
+                params![commitment_id, on, verdict, note],
+            )
+            .map_err(StoreError::sql("reviewing a commitment"))?;
+            let id = tx.last_insert_rowid();
+            let undo = UndoStep::Delete {
+                entity: "review".into(),
+                id,
+            };
+            let text = format!("reviewed {:?}: {verdict}", c.title);
+            record(
+                tx,
+                who,
+                "review",
+                "commitment",
+                commitment_id,
+                &text,
+                Some(&undo),
+            )?;
+            Ok(id)
+        })
+    }
+
+    /// The last review day of each ongoing commitment of a partner, by commitment id.
+    pub fn last_reviews(&self, partner_id: i64) -> StoreResult<Vec<(i64, NaiveDate, Verdict)>> {
+        let mut stmt = self
+            .conn
+            .prepare_cached(
+                "SELECT r.commitment_id, r.on_day, r.verdict FROM review r
+                 JOIN commitment c ON c.id = r.commitment_id
+                 WHERE c.partner_id = ?1
+                   AND r.id = (SELECT id FROM review WHERE commitment_id = r.commitment_id
+                               ORDER BY on_day DESC, id DESC LIMIT 1)",
+            )
+            .map_err(StoreError::sql("reading reviews"))?;
+        stmt.query_map([partner_id], |r| Ok((r.get(0)?, r.get(1)?, r.get(2)?)))
+            .and_then(|rows| rows.collect())
+            .map_err(StoreError::sql("reading reviews"))
+    }
+}

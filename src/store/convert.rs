@@ -1,0 +1,100 @@
+//! The domain's words as SQLite text, and rows as domain types.
+
+use crate::domain::{
+    Commitment, Initiator, Origin, Problem, Side, Stage, Status, Touch, TouchKind, Verdict,
+};
+use rusqlite::Row;
+use rusqlite::types::{FromSql, FromSqlError, FromSqlResult, ToSql, ToSqlOutput, ValueRef};
+
+macro_rules! sql_word {
+    ($($t:ty),+) => {$(
+        impl ToSql for $t {
+            fn to_sql(&self) -> rusqlite::Result<ToSqlOutput<'_>> {
+                Ok(ToSqlOutput::from(self.as_str()))
+            }
+        }
+        impl FromSql for $t {
+            fn column_result(value: ValueRef<'_>) -> FromSqlResult<Self> {
+                value
+                    .as_str()?
+                    .parse()
+                    .map_err(|e: String| FromSqlError::Other(e.into()))
+            }
+        }
+    )+};
+}
+
+sql_word!(Stage, Side, Status, Origin, TouchKind, Initiator, Verdict);
+
+/// Columns read by [`commitment`], in order, as a literal for `concat!`.
+macro_rules! commitment_cols {
+    () => {
+        "id, partner_id, side, title, detail, made_on, due_on, ongoing, origin, status, closed_on, owner, version"
+    };
+}
+pub(crate) use commitment_cols;
+
+/// A commitment from a row selected with `commitment_cols!()`.
+pub fn commitment(r: &Row<'_>) -> rusqlite::Result<Commitment> {
+    Ok(Commitment {
+        id: r.get(0)?,
+        partner_id: r.get(1)?,
+        side: r.get(2)?,
+        title: r.get(3)?,
+        detail: r.get(4)?,
+        made_on: r.get(5)?,
+        due_on: r.get(6)?,
+        ongoing: r.get(7)?,
+        origin: r.get(8)?,
+        status: r.get(9)?,
+        closed_on: r.get(10)?,
+        owner: r.get(11)?,
+        version: r.get(12)?,
+    })
+}
+
+/// Columns read by [`touch`], in order, as a literal for `concat!`.
+macro_rules! touch_cols {
+    () => {
+        "id, partner_id, on_day, kind, initiated_by, summary, bad_news, version"
+    };
+}
+pub(crate) use touch_cols;
+
+/// A touch from a row selected with `touch_cols!()`.
+pub fn touch(r: &Row<'_>) -> rusqlite::Result<Touch> {
+    Ok(Touch {
+        id: r.get(0)?,
+        partner_id: r.get(1)?,
+        on: r.get(2)?,
+        kind: r.get(3)?,
+        initiated_by: r.get(4)?,
+        summary: r.get(5)?,
+        bad_news: r.get(6)?,
+        version: r.get(7)?,
+    })
+}
+
+/// Columns read by [`problem`], in order, as a literal for `concat!`.
+macro_rules! problem_cols {
+    () => {
+        "id, partner_id, opened_on, summary, severity, reaction, brave_conversation_on, brave_note, resolved_on, version"
+    };
+}
+pub(crate) use problem_cols;
+
+/// A problem from a row selected with `problem_cols!()`.
+pub fn problem(r: &Row<'_>) -> rusqlite::Result<Problem> {
+    Ok(Problem {
+        id: r.get(0)?,
+        partner_id: r.get(1)?,
+        opened_on: r.get(2)?,
+        summary: r.get(3)?,
+        severity: r.get(4)?,
+        reaction: r.get(5)?,
+        brave_conversation_on: r.get(6)?,
+        brave_note: r.get(7)?,
+        resolved_on: r.get(8)?,
+        version: r.get(9)?,
+    })
+}

@@ -1,0 +1,95 @@
+//! The only module that touches SQLite (DESIGN.md §7, §8). Returns domain types.
+
+mod commitments;
+pub use commitments::CommitmentFilter;
+mod convert;
+mod dashboard;
+mod demo;
+mod error;
+mod events;
+mod open;
+mod partners;
+mod records;
+pub mod schema;
+
+pub use dashboard::PartnerRow;
+pub use demo::DemoBook;
+pub use error::{StoreError, StoreResult};
+pub use events::{Event, UndoStep};
+pub use open::MAGIC;
+pub use partners::{NewPartner, PartnerEdit};
+pub use records::{NewCommitment, NewProblem, NewTouch};
+
+use rusqlite::{Connection, Transaction, TransactionBehavior};
+use std::path::{Path, PathBuf};
+
+/// An open book. Every write is one short `BEGIN IMMEDIATE` transaction.
+pub struct Store {
+    conn: Connection,
+    path: PathBuf,
+    user: String,
+    last_event: Option<i64>,
+}
+
+impl Store {
+    /// Opens (creating if needed, 0600 in a 0700 directory) and migrates the book at `path`.
+    /// `user` is recorded in the event log for every change.
+    pub fn open(path: &Path, user: &str) -> StoreResult<Store> {
+        let conn = open::connect(path)?;
+        Ok(Store {
+            conn,
+            path: path.to_path_buf(),
+            user: user.to_string(),
+            last_event: None,
+        })
+    }
+
+    /// Where the book lives.
+    pub fn path(&self) -> &Path {
+        &self.path
+    }
+
+    /// Who is recorded for changes made through this handle.
+    pub fn user(&self) -> &str {
+        &self.user
+    }
+
+    /// The schema version of the book.
+    pub fn schema_version(&self) -> StoreResult<i64> {
+        self.conn
+            .query_row("PRAGMA user_version", [], |r| r.get(0))
+            .map_err(StoreError::sql("reading the schema version"))
+    }
+
+    /// The event recorded by this handle's last write (undo it with [`Store::undo`]).
+    pub fn last_event(&self) -> Option<i64> {
+        self.last_event
+    }
+
+    /// SQLite's counter of commits made by *other* connections, for live refresh.
+    pub fn data_version(&self) -> StoreResult<i64> {
+        self.conn
+            .query_row("PRAGMA data_version", [], |r| r.get(0))
+            .map_err(StoreError::sql("checking for changes"))
+    }
+
+    /// Runs `f` in one short immediate transaction and commits it.
+    fn write<T>(
+        &mut self,
+        doing: &'static str,
+        f: impl FnOnce(&Transaction<'_>, &str) -> StoreResult<T>,
+    ) -> StoreResult<T> {
+        let tx = self
+            .conn
+            .transaction_with_behavior(TransactionBehavior::Immediate)
+            .map_err(StoreError::sql(doing))?;
+        let out = f(&tx, &self.user)?;
+        // Under the write lock the newest event is the one this write recorded.
+        let event: Option<i64> = tx
+            .query_row("SELECT max(id) FROM event", [], |r| r.get(0))
+            .map_err(StoreError::sql(doing))?;
+        tx.commit().map_err(StoreError::sql(doing))?;
+        self.last_event = event;
+        Ok(out)
+    }
+}

@@ -1,0 +1,197 @@
+//! Touches and problems, and the inputs for adding records.
+
+use super::Store;
+use super::convert::{self, problem_cols, touch_cols};
+use super::error::{StoreError, StoreResult};
+use super::events::{UndoStep, problem_in, record};
+use super::partners::partner_in;
+use crate::domain::limits::{self, TEXT_MAX, TITLE_MAX};
+use crate::domain::{Initiator, Origin, Problem, Side, Touch, TouchKind};
+use chrono::NaiveDate;
+use rusqlite::params;
+
+/// What is needed to add a commitment.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct NewCommitment {
+    pub partner_id: i64,
+    pub side: Side,
+    pub title: String,
+    pub detail: String,
+    pub made_on: NaiveDate,
+    pub due_on: Option<NaiveDate>,
+    pub ongoing: bool,
+    pub origin: Origin,
+}
+
+/// What is needed to log a touch.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct NewTouch {
+    pub partner_id: i64,
+    pub on: NaiveDate,
+    pub kind: TouchKind,
+    pub initiated_by: Initiator,
+    pub summary: String,
+    pub bad_news: bool,
+}
+
+/// What is needed to open a problem.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct NewProblem {
+    pub partner_id: i64,
+    pub opened_on: NaiveDate,
+    pub summary: String,
+    pub severity: u8,
+    pub reaction: u8,
+}
+
+impl Store {
+    /// Logs a touch and returns its id.
+    pub fn add_touch(&mut self, new: &NewTouch) -> StoreResult<i64> {
+        let summary =
+            limits::check("summary", &new.summary, TEXT_MAX, true).map_err(StoreError::Invalid)?;
+        self.write("logging a touch", |tx, who| {
+            let partner = partner_in(tx, new.partner_id)?;
+            tx.execute(
+                "INSERT INTO touch (partner_id, on_day, kind, initiated_by, summary, bad_news)
+                 VALUES (?1, ?2, ?3, ?4, ?5, ?6)",
+                params![
+                    new.partner_id,
+                    new.on,
+                    new.kind,
+                    new.initiated_by,
+                    summary,
+                    new.bad_news
+                ],
+            )
+            .map_err(StoreError::sql("logging a touch"))?;
+            let id = tx.last_insert_rowid();
+            let undo = UndoStep::Delete {
+                entity: "touch".into(),
+                id,
+            };
+            let text = format!("logged {} with {}", new.kind, partner.name);
+            record(tx, who, "add", "touch", id, &text, Some(&undo))?;
+            Ok(id)
+        })
+    }
+
+    /// Touches, newest first, optionally of one partner and since a day.
+    pub fn touches(
+        &self,
+        partner_id: Option<i64>,
+        since: Option<NaiveDate>,
+        limit: u32,
+    ) -> StoreResult<Vec<Touch>> {
+        let mut stmt = self
+            .conn
+            .prepare_cached(concat!(
+                "SELECT ",
+                touch_cols!(),
+                " FROM touch WHERE (?1 IS NULL OR partner_id = ?1) AND (?2 IS NULL OR on_day >= ?2)
+                 ORDER BY on_day DESC, id DESC LIMIT ?3"
+            ))
+            .map_err(StoreError::sql("listing touches"))?;
+        stmt.query_map(params![partner_id, since, limit], convert::touch)
+            .and_then(|rows| rows.collect())
+            .map_err(StoreError::sql("listing touches"))
+    }
+
+    /// Opens a problem and returns its id.
+    pub fn add_problem(&mut self, new: &NewProblem) -> StoreResult<i64> {
+        let summary =
+            limits::check("summary", &new.summary, TITLE_MAX, true).map_err(StoreError::Invalid)?;
+        let severity =
+            limits::check_rating("severity", new.severity.into()).map_err(StoreError::Invalid)?;
+        let reaction =
+            limits::check_rating("reaction", new.reaction.into()).map_err(StoreError::Invalid)?;
+        self.write("opening a problem", |tx, who| {
+            let partner = partner_in(tx, new.partner_id)?;
+            tx.execute(
+                "INSERT INTO problem (partner_id, opened_on, summary, severity, reaction)
+                 VALUES (?1, ?2, ?3, ?4, ?5)",
+                params![new.partner_id, new.opened_on, summary, severity, reaction],
+            )
+            .map_err(StoreError::sql("opening a problem"))?;
+            let id = tx.last_insert_rowid();
+            let undo = UndoStep::Delete {
+                entity: "problem".into(),
+                id,
+            };
+            let text = format!("opened problem {summary:?} with {}", partner.name);
+            record(tx, who, "add", "problem", id, &text, Some(&undo))?;
+            Ok(id)
+        })
+    }
+
+    /// Records the brave conversation about a problem. Returns the event id.
+    pub fn brave_conversation(&mut self, id: i64, on: NaiveDate, note: &str) -> StoreResult<i64> {
+        let note = limits::check("note", note, TEXT_MAX, false).map_err(StoreError::Invalid)?;
+        self.change_problem(id, "brave", |p| {
+            p.brave_conversation_on = Some(on);
+            p.brave_note = note.clone();
+            format!("had the brave conversation about {:?}", p.summary)
+        })
+    }
+
+    /// Marks a problem resolved. Returns the event id.
+    pub fn resolve_problem(&mut self, id: i64, on: NaiveDate) -> StoreResult<i64> {
+        self.change_problem(id, "resolve", |p| {
+            if p.resolved_on.is_some() {
+                return String::new();
+            }
+            p.resolved_on = Some(on);
+            format!("resolved problem {:?}", p.summary)
+        })
+    }
+
+    fn change_problem(
+        &mut self,
+        id: i64,
+        action: &'static str,
+        change: impl FnOnce(&mut Problem) -> String,
+    ) -> StoreResult<i64> {
+        self.write("changing a problem", |tx, who| {
+            let before = problem_in(tx, id)?;
+            let mut after = before.clone();
+            let text = change(&mut after);
+            if text.is_empty() {
+                return Err(StoreError::Invalid(format!(
+                    "problem {id} is already resolved"
+                )));
+            }
+            tx.execute(
+                "UPDATE problem SET brave_conversation_on = ?2, brave_note = ?3, resolved_on = ?4,
+                 version = version + 1 WHERE id = ?1",
+                params![
+                    id,
+                    after.brave_conversation_on,
+                    after.brave_note,
+                    after.resolved_on
+                ],
+            )
+            .map_err(StoreError::sql("changing a problem"))?;
+            let undo = UndoStep::RestoreProblem {
+                after_version: before.version + 1,
+                before,
+            };
+            record(tx, who, action, "problem", id, &text, Some(&undo))
+        })
+    }
+
+    /// Problems of a partner (or all), open ones first, newest first.
+    pub fn problems(&self, partner_id: Option<i64>, open_only: bool) -> StoreResult<Vec<Problem>> {
+        let mut stmt = self
+            .conn
+            .prepare_cached(concat!(
+                "SELECT ",
+                problem_cols!(),
+                " FROM problem WHERE (?1 IS NULL OR partner_id = ?1)
+                   AND (?2 = 0 OR resolved_on IS NULL)
+                 ORDER BY resolved_on IS NOT NULL, opened_on DESC, id DESC"
+            ))
+            .map_err(StoreError::sql("listing problems"))?;
+        stmt.query_map(params![partner_id, open_only], convert::problem)
+            .and_then(|rows| rows.collect())
+            .map_err(StoreError::sql("listing problems"))
+    }
+}

@@ -1,0 +1,129 @@
+//! The book's schema, one migration per `user_version`. Append only: never edit a shipped step.
+
+/// Each entry moves the book from `user_version = index` to `index + 1`.
+pub const MIGRATIONS: &[&str] = &[
+    // 1: every entity of DESIGN.md §3.
+    "
+    CREATE TABLE partner (
+        id                INTEGER PRIMARY KEY,
+        name              TEXT NOT NULL COLLATE NOCASE UNIQUE CHECK (length(trim(name)) > 0),
+        stage             TEXT NOT NULL DEFAULT 'prospect'
+                          CHECK (stage IN ('prospect', 'engaged', 'signed', 'ended')),
+        signed_on         TEXT,
+        desired_outcome   TEXT NOT NULL DEFAULT '',
+        their_goals       TEXT NOT NULL DEFAULT '',
+        their_constraints TEXT NOT NULL DEFAULT '',
+        update_every_days INTEGER NOT NULL DEFAULT 14 CHECK (update_every_days BETWEEN 1 AND 365),
+        owner             TEXT NOT NULL DEFAULT '',
+        ended_on          TEXT,
+        end_reason        TEXT NOT NULL DEFAULT '',
+        created_on        TEXT NOT NULL,
+        version           INTEGER NOT NULL DEFAULT 1
+    ) STRICT;
+
+    CREATE TABLE tag (
+        partner_id INTEGER NOT NULL REFERENCES partner(id) ON DELETE CASCADE,
+        tag        TEXT NOT NULL CHECK (length(tag) > 0),
+        PRIMARY KEY (partner_id, tag)
+    ) STRICT;
+
+    CREATE TABLE contact (
+        id         INTEGER PRIMARY KEY,
+        partner_id INTEGER NOT NULL REFERENCES partner(id) ON DELETE CASCADE,
+        name       TEXT NOT NULL CHECK (length(trim(name)) > 0),
+        role       TEXT NOT NULL DEFAULT '',
+        email      TEXT NOT NULL DEFAULT '',
+        phone      TEXT NOT NULL DEFAULT '',
+        note       TEXT NOT NULL DEFAULT '',
+        version    INTEGER NOT NULL DEFAULT 1
+    ) STRICT;
+    CREATE INDEX contact_partner ON contact(partner_id);
+
+    CREATE TABLE commitment (
+        id         INTEGER PRIMARY KEY,
+        partner_id INTEGER NOT NULL REFERENCES partner(id) ON DELETE CASCADE,
+        side       TEXT NOT NULL CHECK (side IN ('ours', 'theirs')),
+        title      TEXT NOT NULL CHECK (length(trim(title)) > 0),
+        detail     TEXT NOT NULL DEFAULT '',
+        made_on    TEXT NOT NULL,
+        due_on     TEXT,
+        ongoing    INTEGER NOT NULL DEFAULT 0 CHECK (ongoing IN (0, 1)),
+        origin     TEXT NOT NULL DEFAULT 'later' CHECK (origin IN ('first-meeting', 'later')),
+        status     TEXT NOT NULL DEFAULT 'open' CHECK (status IN ('open', 'kept', 'missed', 'released')),
+        closed_on  TEXT,
+        owner      TEXT NOT NULL DEFAULT '',
+        version    INTEGER NOT NULL DEFAULT 1,
+        CHECK (ongoing = 0 OR due_on IS NULL),
+        CHECK ((status = 'open') = (closed_on IS NULL))
+    ) STRICT;
+    CREATE INDEX commitment_partner ON commitment(partner_id, status, side, due_on);
+    CREATE INDEX commitment_due ON commitment(status, due_on);
+
+    CREATE TABLE review (
+        id            INTEGER PRIMARY KEY,
+        commitment_id INTEGER NOT NULL REFERENCES commitment(id) ON DELETE CASCADE,
+        on_day        TEXT NOT NULL,
+        verdict       TEXT NOT NULL CHECK (verdict IN ('honoured', 'not-honoured')),
+        note          TEXT NOT NULL DEFAULT ''
+    ) STRICT;
+    CREATE INDEX review_commitment ON review(commitment_id, on_day);
+
+    CREATE TABLE touch (
+        id           INTEGER PRIMARY KEY,
+        partner_id   INTEGER NOT NULL REFERENCES partner(id) ON DELETE CASCADE,
+        on_day       TEXT NOT NULL,
+        kind         TEXT NOT NULL CHECK (kind IN ('call', 'meeting', 'email', 'message', 'update', 'care', 'other')),
+        initiated_by TEXT NOT NULL CHECK (initiated_by IN ('us', 'them')),
+        summary      TEXT NOT NULL CHECK (length(trim(summary)) > 0),
+        bad_news     INTEGER NOT NULL DEFAULT 0 CHECK (bad_news IN (0, 1)),
+        version      INTEGER NOT NULL DEFAULT 1
+    ) STRICT;
+    CREATE INDEX touch_partner ON touch(partner_id, on_day);
+    CREATE INDEX touch_partner_kind ON touch(partner_id, kind, on_day);
+    CREATE INDEX touch_partner_by ON touch(partner_id, initiated_by, on_day);
+
+    CREATE TABLE problem (
+        id                    INTEGER PRIMARY KEY,
+        partner_id            INTEGER NOT NULL REFERENCES partner(id) ON DELETE CASCADE,
+        opened_on             TEXT NOT NULL,
+        summary               TEXT NOT NULL CHECK (length(trim(summary)) > 0),
+        severity              INTEGER NOT NULL CHECK (severity BETWEEN 1 AND 5),
+        reaction              INTEGER NOT NULL CHECK (reaction BETWEEN 1 AND 5),
+        brave_conversation_on TEXT,
+        brave_note            TEXT NOT NULL DEFAULT '',
+        resolved_on           TEXT,
+        version               INTEGER NOT NULL DEFAULT 1
+    ) STRICT;
+    CREATE INDEX problem_partner ON problem(partner_id, resolved_on);
+
+    CREATE TABLE health_snapshot (
+        partner_id    INTEGER NOT NULL REFERENCES partner(id) ON DELETE CASCADE,
+        on_day        TEXT NOT NULL,
+        score         INTEGER CHECK (score BETWEEN 0 AND 100),
+        level         TEXT NOT NULL CHECK (level IN ('green', 'amber', 'red')),
+        verdict       TEXT NOT NULL
+                      CHECK (verdict IN ('healthy', 'needs-attention', 'at-risk', 'walk-away-review')),
+        signals       TEXT NOT NULL,
+        rules_version INTEGER NOT NULL,
+        PRIMARY KEY (partner_id, on_day)
+    ) STRICT;
+
+    CREATE TABLE event (
+        id        INTEGER PRIMARY KEY,
+        at        TEXT NOT NULL,
+        who       TEXT NOT NULL,
+        action    TEXT NOT NULL,
+        entity    TEXT NOT NULL,
+        entity_id INTEGER,
+        summary   TEXT NOT NULL,
+        undo      TEXT,
+        undone    INTEGER NOT NULL DEFAULT 0 CHECK (undone IN (0, 1))
+    ) STRICT;
+    CREATE INDEX event_entity ON event(entity, entity_id);
+    ",
+];
+
+/// The schema version this binary writes.
+pub fn latest() -> i64 {
+    MIGRATIONS.len() as i64
+}

@@ -1,0 +1,3 @@
+pub fn run(_: &crate::cli::Context) -> Result<(), String> {
+    Ok(())
+}

@@ -1,0 +1,149 @@
+//! Overlays: help (generated from the keymap), forms and confirmations.
+
+use super::theme::{Meaning, Theme};
+use crate::app::layout::centered;
+use crate::app::{App, Confirm, Form, Mode};
+use crate::domain::text;
+use ratatui::Frame;
+use ratatui::layout::Rect;
+use ratatui::text::{Line, Span};
+use ratatui::widgets::{Block, Clear, Paragraph, Wrap};
+
+fn boxed<'a>(title: String, theme: &Theme) -> Block<'a> {
+    Block::bordered()
+        .border_style(theme.style(Meaning::Focused))
+        .title(Line::styled(title, theme.style(Meaning::Title)))
+}
+
+pub fn help(app: &App, theme: &Theme, frame: &mut Frame, scroll: u16) {
+    let area = centered(frame.area(), 64, frame.area().height.saturating_sub(2));
+    let mut lines = Vec::new();
+    for (mode, heading) in [
+        (Mode::Dashboard, "Dashboard"),
+        (Mode::Form, "Forms"),
+        (Mode::Confirm, "Confirm"),
+    ] {
+        lines.push(Line::styled(heading, theme.style(Meaning::Title)));
+        for (keys, action) in app.keymap.bindings(mode) {
+            lines.push(Line::from(vec![
+                Span::styled(text::pad(&keys.join(" "), 22), theme.style(Meaning::Key)),
+                Span::raw(action.describe()),
+            ]));
+        }
+        lines.push(Line::default());
+    }
+    lines.push(Line::styled(
+        "Marks: ! overdue  ~ due within 7 days  ∞ ongoing  ✓ kept  ✗ missed  – released",
+        theme.style(Meaning::Muted),
+    ));
+    lines.push(Line::styled(
+        "Keys come from assets/keymap.toml; override them in your config file.",
+        theme.style(Meaning::Muted),
+    ));
+    frame.render_widget(Clear, area);
+    frame.render_widget(
+        Paragraph::new(lines)
+            .scroll((scroll, 0))
+            .block(boxed(" Help — esc closes ".into(), theme)),
+        area,
+    );
+}
+
+pub fn form(form: &Form, theme: &Theme, frame: &mut Frame) {
+    let height = u16::try_from(form.fields.len() * 2 + 4).unwrap_or(u16::MAX);
+    let area = centered(frame.area(), 72, height);
+    frame.render_widget(Clear, area);
+    let block = boxed(format!(" {} ", form.title), theme);
+    let inner = block.inner(area);
+    frame.render_widget(block, area);
+    let label_w: u16 = 17;
+    for (i, field) in form.fields.iter().enumerate() {
+        let y = inner
+            .y
+            .saturating_add(u16::try_from(i * 2).unwrap_or(u16::MAX));
+        if y >= inner.bottom() {
+            break;
+        }
+        let focused = i == form.focus;
+        let label_style = if focused {
+            theme.style(Meaning::Focused)
+        } else {
+            theme.style(Meaning::Muted)
+        };
+        let label = Rect {
+            x: inner.x,
+            y,
+            width: label_w.min(inner.width),
+            height: 1,
+        };
+        frame.render_widget(
+            Paragraph::new(Line::styled(text::pad(field.label, 16), label_style)),
+            label,
+        );
+        let input = Rect {
+            x: inner.x.saturating_add(label_w),
+            y,
+            width: inner.width.saturating_sub(label_w),
+            height: 1,
+        };
+        let mut area_widget = field.area.clone();
+        area_widget.set_cursor_line_style(ratatui::style::Style::default());
+        if !focused {
+            area_widget.set_cursor_style(ratatui::style::Style::default());
+        }
+        frame.render_widget(&area_widget, input);
+        let hint_y = y.saturating_add(1);
+        if hint_y < inner.bottom() {
+            let hint = format!("{} · {}/{}", field.hint, field.len(), field.max);
+            let hint_area = Rect { y: hint_y, ..input };
+            frame.render_widget(
+                Paragraph::new(Line::styled(
+                    text::fit(&hint, usize::from(hint_area.width)),
+                    theme.style(Meaning::Muted),
+                )),
+                hint_area,
+            );
+        }
+    }
+    let last = Rect {
+        x: inner.x,
+        y: inner.bottom().saturating_sub(1),
+        width: inner.width,
+        height: 1.min(inner.height),
+    };
+    let status = match (&form.error, form.pending) {
+        (_, true) => Line::styled("saving…", theme.style(Meaning::Muted)),
+        (Some(e), _) => Line::styled(
+            text::fit(&format!("✗ {e}"), usize::from(last.width)),
+            theme.style(Meaning::Error),
+        ),
+        (None, _) => Line::styled(
+            "enter saves · tab next field · esc closes",
+            theme.style(Meaning::Muted),
+        ),
+    };
+    frame.render_widget(Paragraph::new(status), last);
+}
+
+pub fn confirm(app: &App, c: &Confirm, theme: &Theme, frame: &mut Frame) {
+    let area = centered(frame.area(), 60, 5);
+    frame.render_widget(Clear, area);
+    let yes = app
+        .keymap
+        .key_for(Mode::Confirm, &crate::app::Action::Confirm)
+        .unwrap_or_default();
+    let no = app
+        .keymap
+        .key_for(Mode::Confirm, &crate::app::Action::Cancel)
+        .unwrap_or_default();
+    let lines = vec![
+        Line::from(text::clean_line(&c.question)),
+        Line::styled(format!("{yes} yes · {no} no"), theme.style(Meaning::Muted)),
+    ];
+    frame.render_widget(
+        Paragraph::new(lines)
+            .wrap(Wrap { trim: true })
+            .block(boxed(" Confirm ".into(), theme)),
+        area,
+    );
+}

@@ -1,0 +1,78 @@
+//! The Relationships pane: one line per partner, most urgent first.
+
+use super::theme::{Meaning, Theme};
+use crate::app::layout::{inner_rows, scroll_offset};
+use crate::app::{App, Pane};
+use crate::domain::Stage;
+use crate::domain::facts::{Attention, days_since};
+use crate::domain::text;
+use chrono::NaiveDate;
+use ratatui::Frame;
+use ratatui::layout::Rect;
+use ratatui::text::{Line, Span};
+use ratatui::widgets::Paragraph;
+
+/// The dot and symbol of an attention level (the symbol carries the meaning without colour).
+pub fn attention_mark(level: Option<Attention>) -> (&'static str, Meaning) {
+    match level {
+        Some(Attention::Act) => ("● !", Meaning::Poor),
+        Some(Attention::Watch) => ("● ~", Meaning::Watch),
+        Some(Attention::Calm) => ("● ✓", Meaning::Good),
+        None => ("○ -", Meaning::Muted),
+    }
+}
+
+/// A due day relative to today, in six cells or fewer: "today", "in 3d", "5d late".
+pub fn due_label(due: Option<NaiveDate>, today: NaiveDate) -> String {
+    match due.map(|d| (d - today).num_days()) {
+        None => "—".into(),
+        Some(0) => "today".into(),
+        Some(n) if n < 0 => format!("{}d late", -n),
+        Some(n) => format!("in {n}d"),
+    }
+}
+
+pub fn draw(app: &App, theme: &Theme, frame: &mut Frame, area: Rect) {
+    let focused = app.pane == Pane::Relationships;
+    let block = super::pane_block("Relationships", focused, theme);
+    let inner = block.inner(area);
+    frame.render_widget(block, area);
+    let rows = inner_rows(area);
+    let offset = scroll_offset(app.selected, rows);
+    let width = usize::from(inner.width);
+    let tail = 22usize; // stage (8) + next due (8) + last touch (6)
+    let name_w = width.saturating_sub(4 + tail).max(1);
+    let lines: Vec<Line> = app
+        .data
+        .rows
+        .iter()
+        .enumerate()
+        .skip(offset)
+        .take(rows)
+        .map(|(i, row)| {
+            let level = (row.stage != Stage::Ended)
+                .then(|| row.facts.attention(app.today, row.update_every_days));
+            let (mark, meaning) = attention_mark(level);
+            let since = days_since(row.facts.last_touch_on, app.today)
+                .map(|d| format!("{d}d"))
+                .unwrap_or_else(|| "—".into());
+            let rest = format!(
+                " {} {} {}",
+                text::pad(row.stage.as_str(), 8),
+                text::pad(&due_label(row.facts.next_due(), app.today), 8),
+                text::pad(&since, 5)
+            );
+            let mut line = Line::from(vec![
+                Span::styled(mark, theme.style(meaning)),
+                Span::raw(" "),
+                Span::raw(text::pad(&row.name, name_w)),
+                Span::styled(rest, theme.style(Meaning::Muted)),
+            ]);
+            if i == app.selected {
+                line = line.style(theme.style(Meaning::Selected));
+            }
+            line
+        })
+        .collect();
+    frame.render_widget(Paragraph::new(lines), inner);
+}
