@@ -1,3 +1,176 @@
-pub fn run(_: &crate::cli::Context) -> Result<(), String> {
-    Ok(())
+//! The terminal runtime: setup and restore, the event loop, signals, and running effects.
+//! Draws only after something changed; idles in a blocking poll.
+
+use crate::app::{Action, App, Effect, Key, KeyCode, Mode, update};
+use crate::cli::Context;
+use crate::runtime;
+use crate::store::Store;
+use crate::ui::{self, Theme};
+use ratatui::DefaultTerminal;
+use ratatui::crossterm::event::{
+    self, DisableBracketedPaste, DisableMouseCapture, EnableBracketedPaste, EnableMouseCapture,
+    Event, KeyEvent, KeyEventKind, KeyModifiers, MouseButton, MouseEventKind,
+};
+use ratatui::crossterm::execute;
+use std::sync::Arc;
+use std::sync::atomic::{AtomicBool, Ordering};
+use std::time::Duration;
+
+/// How often the loop wakes to look for other sessions' commits and for signals.
+const WAKE: Duration = Duration::from_millis(500);
+
+/// Opens the book (before touching the terminal, so errors print plainly) and runs the dashboard.
+pub fn run(ctx: &Context) -> Result<(), String> {
+    let mut store = ctx.open()?;
+    let stop = Arc::new(AtomicBool::new(false));
+    for signal in [
+        signal_hook::consts::SIGTERM,
+        signal_hook::consts::SIGHUP,
+        signal_hook::consts::SIGINT,
+    ] {
+        signal_hook::flag::register(signal, Arc::clone(&stop))
+            .map_err(|e| format!("cannot watch signals: {e}"))?;
+    }
+    // color-eyre's panic hook first; ratatui::init wraps it so a panic restores the terminal.
+    let _ = color_eyre::install();
+    let mut terminal = ratatui::init();
+    let _ = execute!(std::io::stdout(), EnableMouseCapture, EnableBracketedPaste);
+    let result = event_loop(&mut terminal, &mut store, ctx, &stop);
+    let _ = execute!(
+        std::io::stdout(),
+        DisableMouseCapture,
+        DisableBracketedPaste
+    );
+    ratatui::restore();
+    result
+}
+
+fn event_loop(
+    terminal: &mut DefaultTerminal,
+    store: &mut Store,
+    ctx: &Context,
+    stop: &AtomicBool,
+) -> Result<(), String> {
+    let theme = Theme::from_env();
+    let mut app = App::new(ctx.today, ctx.config.keymap.clone());
+    let size = terminal
+        .size()
+        .map_err(|e| format!("reading the terminal size: {e}"))?;
+    update(
+        &mut app,
+        Action::Resize {
+            width: size.width,
+            height: size.height,
+        },
+    );
+    let mut pending = vec![app.reload()];
+    let mut seen_version = store.data_version().map_err(|e| e.to_string())?;
+    let mut dirty = true;
+    loop {
+        while let Some(effect) = pending.pop() {
+            if effect == Effect::Quit {
+                return Ok(());
+            }
+            if let Some(report) = runtime::perform(store, ctx.today, effect) {
+                pending.extend(update(&mut app, report));
+            }
+            dirty = true;
+        }
+        if app.quit || stop.load(Ordering::Relaxed) {
+            return Ok(());
+        }
+        if dirty {
+            terminal
+                .draw(|frame| ui::draw(&app, &theme, frame))
+                .map_err(|e| format!("drawing: {e}"))?;
+            dirty = false;
+        }
+        if event::poll(WAKE).map_err(|e| format!("reading the terminal: {e}"))? {
+            let ev = event::read().map_err(|e| format!("reading the terminal: {e}"))?;
+            if let Some(action) = translate(&app, ev) {
+                if action == Action::Suspend {
+                    suspend(terminal)?;
+                    dirty = true;
+                    continue;
+                }
+                pending.extend(update(&mut app, action));
+                dirty = true;
+            }
+        } else if let Ok(version) = store.data_version()
+            && version != seen_version
+        {
+            // Another session committed: refresh, keeping the selection.
+            seen_version = version;
+            pending.push(app.reload());
+        }
+    }
+}
+
+/// Turns a terminal event into an action through the keymap of the current mode.
+fn translate(app: &App, ev: Event) -> Option<Action> {
+    match ev {
+        Event::Key(key) if key.kind != KeyEventKind::Release => {
+            let mode = app.mode();
+            if key.code == event::KeyCode::Char('z')
+                && key.modifiers.contains(KeyModifiers::CONTROL)
+            {
+                return Some(Action::Suspend);
+            }
+            match to_key(&key).and_then(|k| app.keymap.action(mode, k)) {
+                Some(action) => Some(action.clone()),
+                None if mode == Mode::Form => Some(Action::Input(key.into())),
+                None => None,
+            }
+        }
+        Event::Mouse(m) if m.kind == MouseEventKind::Down(MouseButton::Left) => {
+            Some(Action::Click {
+                column: m.column,
+                row: m.row,
+            })
+        }
+        Event::Resize(width, height) => Some(Action::Resize { width, height }),
+        Event::Paste(text) => Some(Action::Paste(text)),
+        _ => None,
+    }
+}
+
+fn to_key(key: &KeyEvent) -> Option<Key> {
+    use event::KeyCode as C;
+    let code = match key.code {
+        C::Char(c) => KeyCode::Char(c),
+        C::Enter => KeyCode::Enter,
+        C::Esc => KeyCode::Esc,
+        C::Tab => KeyCode::Tab,
+        C::BackTab => KeyCode::BackTab,
+        C::Up => KeyCode::Up,
+        C::Down => KeyCode::Down,
+        C::Left => KeyCode::Left,
+        C::Right => KeyCode::Right,
+        C::PageUp => KeyCode::PageUp,
+        C::PageDown => KeyCode::PageDown,
+        C::Home => KeyCode::Home,
+        C::End => KeyCode::End,
+        C::Backspace => KeyCode::Backspace,
+        C::Delete => KeyCode::Delete,
+        _ => return None,
+    };
+    Some(Key {
+        code,
+        ctrl: key.modifiers.contains(KeyModifiers::CONTROL),
+        alt: key.modifiers.contains(KeyModifiers::ALT),
+    })
+}
+
+/// Ctrl-Z: give the terminal back, stop, and take it again when resumed.
+fn suspend(terminal: &mut DefaultTerminal) -> Result<(), String> {
+    let _ = execute!(
+        std::io::stdout(),
+        DisableMouseCapture,
+        DisableBracketedPaste
+    );
+    ratatui::restore();
+    let _ = signal_hook::low_level::raise(signal_hook::consts::SIGTSTP);
+    *terminal = ratatui::init();
+    let _ = execute!(std::io::stdout(), EnableMouseCapture, EnableBracketedPaste);
+    terminal.clear().map_err(|e| format!("redrawing: {e}"))
 }

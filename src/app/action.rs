@@ -41,6 +41,9 @@ pub enum Action {
     Submit,
     /// Unbinds a default key.
     None,
+    /// Ctrl-Z: hand the terminal back to the shell (handled by the runtime).
+    #[serde(skip)]
+    Suspend,
     /// A key with no binding, given to the focused text field.
     #[serde(skip)]
     Input(FormInput),

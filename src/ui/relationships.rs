@@ -40,7 +40,9 @@ pub fn draw(app: &App, theme: &Theme, frame: &mut Frame, area: Rect) {
     let rows = inner_rows(area);
     let offset = scroll_offset(app.selected, rows);
     let width = usize::from(inner.width);
-    let tail = 22usize; // stage (8) + next due (8) + last touch (6)
+    // Stage is dropped first when the pane is narrow; the name keeps at least 14 cells.
+    let with_stage = width >= 4 + 14 + 23;
+    let tail = if with_stage { 23 } else { 14 };
     let name_w = width.saturating_sub(4 + tail).max(1);
     let lines: Vec<Line> = app
         .data
@@ -56,11 +58,15 @@ pub fn draw(app: &App, theme: &Theme, frame: &mut Frame, area: Rect) {
             let since = days_since(row.facts.last_touch_on, app.today)
                 .map(|d| format!("{d}d"))
                 .unwrap_or_else(|| "—".into());
+            let stage = if with_stage {
+                text::pad(row.stage.as_str(), 9)
+            } else {
+                String::new()
+            };
             let rest = format!(
-                " {} {} {}",
-                text::pad(row.stage.as_str(), 8),
+                " {stage}{} {}",
                 text::pad(&due_label(row.facts.next_due(), app.today), 8),
-                text::pad(&since, 5)
+                text::pad(&since, 4)
             );
             let mut line = Line::from(vec![
                 Span::styled(mark, theme.style(meaning)),

@@ -28,7 +28,7 @@ pub fn draw(app: &App, theme: &Theme, frame: &mut Frame, area: Rect) {
         Line::from(vec![
             Span::raw("  "),
             k(Action::LoadDemo),
-            Span::raw("  load the demo book: nine partnerships, each with a lesson"),
+            Span::raw("  load the demo book: ten partnerships, each showing a lesson"),
         ]),
         Line::from(vec![
             Span::raw("  "),
