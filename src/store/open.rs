@@ -91,12 +91,16 @@ fn create_private(path: &Path) -> std::io::Result<()> {
         fs::create_dir_all(dir)?;
         fs::set_permissions(dir, fs::Permissions::from_mode(0o700))?;
     }
-    OpenOptions::new()
+    match OpenOptions::new()
         .write(true)
         .create_new(true)
         .mode(0o600)
-        .open(path)?;
-    Ok(())
+        .open(path)
+    {
+        // Another process starting at the same moment created it first: use theirs.
+        Err(e) if e.kind() == ErrorKind::AlreadyExists => Ok(()),
+        other => other.map(drop),
+    }
 }
 
 /// Refuses SQLite files that hold someone else's tables, before anything is written to them.
