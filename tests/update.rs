@@ -1,0 +1,205 @@
+//! `update` driven by key sequences through the real keymap, asserting state and effects.
+
+mod common;
+
+use common::{app, book, drive, press, today, type_text};
+use pactum::app::{Effect, Mode, Notice, Overlay, Pane, Write};
+use pactum::domain::{Side, Status};
+use pactum::store::CommitmentFilter;
+
+#[test]
+fn j_and_k_move_the_selection_and_reload_the_ledger() {
+    let (_dir, mut store) = book(true);
+    let mut app = app(&mut store, 120, 40);
+    assert_eq!(app.selected, 0);
+    let effects = press(&mut app, &["j"]);
+    assert_eq!(app.selected, 1);
+    let id = app.data.rows[1].id;
+    assert_eq!(
+        effects,
+        vec![Effect::Load {
+            partner: Some(id),
+            show_closed: false
+        }]
+    );
+    press(&mut app, &["k", "k"]);
+    assert_eq!(app.selected, 0);
+    press(&mut app, &["G"]);
+    assert_eq!(app.selected, app.data.rows.len() - 1);
+    press(&mut app, &["g"]);
+    assert_eq!(app.selected, 0);
+}
+
+#[test]
+fn tab_cycles_panes_and_the_ledger_cursor_moves_within_a_side() {
+    let (_dir, mut store) = book(true);
+    let mut app = app(&mut store, 120, 40);
+    press(&mut app, &["tab"]);
+    assert_eq!(app.pane, Pane::Ours);
+    press(&mut app, &["tab", "tab", "tab"]);
+    assert_eq!(app.pane, Pane::Relationships);
+    press(&mut app, &["backtab"]);
+    assert_eq!(app.pane, Pane::Health);
+}
+
+#[test]
+fn add_a_partner_and_a_commitment_by_keys_then_keep_and_undo() {
+    let (_dir, mut store) = book(false);
+    let mut app = app(&mut store, 100, 30);
+    assert!(app.loaded && app.data.rows.is_empty());
+    drive(&mut app, &mut store, &["P"]);
+    assert_eq!(app.mode(), Mode::Form);
+    type_text(&mut app, &mut store, "Acme");
+    drive(&mut app, &mut store, &["enter"]);
+    assert_eq!(app.overlay, None, "{:?}", app.notice);
+    assert_eq!(app.data.rows[0].name, "Acme");
+
+    drive(&mut app, &mut store, &["a"]);
+    type_text(&mut app, &mut store, "Send pricing");
+    drive(&mut app, &mut store, &["enter"]);
+    let ours = app.side(Side::Ours);
+    assert_eq!(ours.len(), 1);
+    assert_eq!(ours[0].title, "Send pricing");
+    assert_eq!(ours[0].due_on, Some(today() + chrono::Days::new(7)));
+
+    drive(&mut app, &mut store, &["tab", "K"]);
+    let all = store.commitments(CommitmentFilter::default()).unwrap();
+    assert_eq!(all[0].status, Status::Kept);
+    assert!(
+        app.side(Side::Ours).is_empty(),
+        "closed items hide by default"
+    );
+    drive(&mut app, &mut store, &["c"]);
+    assert_eq!(app.side(Side::Ours).len(), 1, "c shows closed items");
+
+    drive(&mut app, &mut store, &["u"]);
+    let all = store.commitments(CommitmentFilter::default()).unwrap();
+    assert_eq!(all[0].status, Status::Open, "undo reopened it");
+    assert!(matches!(&app.notice, Some(Notice::Info(m)) if m.contains("undid")));
+}
+
+#[test]
+fn miss_asks_first_and_cancel_changes_nothing() {
+    let (_dir, mut store) = book(false);
+    let mut app = app(&mut store, 100, 30);
+    drive(&mut app, &mut store, &["P"]);
+    type_text(&mut app, &mut store, "Acme");
+    drive(&mut app, &mut store, &["enter", "a"]);
+    type_text(&mut app, &mut store, "Deck");
+    drive(&mut app, &mut store, &["enter", "tab", "M"]);
+    assert_eq!(app.mode(), Mode::Confirm);
+    drive(&mut app, &mut store, &["n"]);
+    assert_eq!(
+        store.commitments(CommitmentFilter::default()).unwrap()[0].status,
+        Status::Open
+    );
+    let effects = press(&mut app, &["M", "y"]);
+    assert!(matches!(
+        &effects[..],
+        [Effect::Write(Write::SetStatus {
+            status: Status::Missed,
+            ..
+        })]
+    ));
+}
+
+#[test]
+fn a_bad_form_keeps_everything_typed_and_says_why() {
+    let (_dir, mut store) = book(false);
+    let mut app = app(&mut store, 100, 30);
+    drive(&mut app, &mut store, &["P"]);
+    type_text(&mut app, &mut store, "Acme");
+    drive(&mut app, &mut store, &["tab", "tab"]);
+    type_text(&mut app, &mut store, "31/12/2026");
+    drive(&mut app, &mut store, &["enter"]);
+    let Some(Overlay::Form(form)) = &app.overlay else {
+        panic!("form closed")
+    };
+    assert!(
+        form.error.as_deref().unwrap_or("").contains("YYYY-MM-DD"),
+        "{:?}",
+        form.error
+    );
+    assert_eq!(form.fields[0].value(), "Acme");
+    // A duplicate name fails in the book; the form stays open with the reason.
+    drive(&mut app, &mut store, &["esc", "P"]);
+    type_text(&mut app, &mut store, "Acme");
+    drive(&mut app, &mut store, &["enter", "P"]);
+    type_text(&mut app, &mut store, "ACME");
+    drive(&mut app, &mut store, &["enter"]);
+    let Some(Overlay::Form(form)) = &app.overlay else {
+        panic!("form closed")
+    };
+    assert!(
+        form.error
+            .as_deref()
+            .unwrap_or("")
+            .contains("already exists"),
+        "{:?}",
+        form.error
+    );
+    assert_eq!(form.fields[0].value(), "ACME");
+}
+
+#[test]
+fn typing_past_a_limit_is_refused_visibly() {
+    let (_dir, mut store) = book(false);
+    let mut app = app(&mut store, 100, 30);
+    drive(&mut app, &mut store, &["P"]);
+    type_text(&mut app, &mut store, &"x".repeat(85));
+    let Some(Overlay::Form(form)) = &app.overlay else {
+        panic!("form closed")
+    };
+    assert_eq!(form.fields[0].len(), 80);
+    assert!(
+        form.error
+            .as_deref()
+            .unwrap_or("")
+            .contains("limited to 80")
+    );
+}
+
+#[test]
+fn pasted_text_is_cleaned_like_typed_text() {
+    let (_dir, mut store) = book(false);
+    let mut app = app(&mut store, 100, 30);
+    drive(&mut app, &mut store, &["P"]);
+    pactum::app::update(
+        &mut app,
+        pactum::app::Action::Paste("Ac\x1b[2Jme\nLtd".into()),
+    );
+    let Some(Overlay::Form(form)) = &app.overlay else {
+        panic!("form closed")
+    };
+    assert_eq!(form.fields[0].value(), "Ac^[[2Jme Ltd");
+}
+
+#[test]
+fn help_opens_and_closes_and_q_quits() {
+    let (_dir, mut store) = book(true);
+    let mut app = app(&mut store, 100, 30);
+    press(&mut app, &["?"]);
+    assert_eq!(app.mode(), Mode::Help);
+    press(&mut app, &["j", "esc"]);
+    assert_eq!(app.mode(), Mode::Dashboard);
+    assert_eq!(press(&mut app, &["q"]), vec![Effect::Quit]);
+}
+
+#[test]
+fn d_loads_the_demo_only_into_an_empty_book() {
+    let (_dir, mut store) = book(false);
+    let mut app = app(&mut store, 100, 30);
+    drive(&mut app, &mut store, &["D"]);
+    assert!(app.data.rows.len() >= 8);
+    assert_eq!(press(&mut app, &["D"]), vec![]);
+}
+
+#[test]
+fn a_click_selects_a_partner() {
+    let (_dir, mut store) = book(true);
+    let mut app = app(&mut store, 120, 40);
+    let effects = pactum::app::update(&mut app, pactum::app::Action::Click { column: 5, row: 4 });
+    assert_eq!(app.selected, 2);
+    assert_eq!(app.pane, Pane::Relationships);
+    assert_eq!(effects.len(), 1);
+}
