@@ -71,8 +71,10 @@ fn column(app: &App, theme: &Theme, frame: &mut Frame, area: Rect, side: Side) {
             } else {
                 c.status.to_string()
             };
-            let title_w = width.saturating_sub(11).max(1);
+            let title_w = width.saturating_sub(12).max(1);
+            let pointer = if focused && i == cursor { "›" } else { " " };
             let mut line = Line::from(vec![
+                Span::raw(pointer),
                 Span::styled(symbol, theme.style(meaning)),
                 Span::raw(" "),
                 Span::styled(text::pad(&when, 8), theme.style(meaning)),

@@ -41,9 +41,9 @@ pub fn draw(app: &App, theme: &Theme, frame: &mut Frame, area: Rect) {
     let offset = scroll_offset(app.selected, rows);
     let width = usize::from(inner.width);
     // Stage is dropped first when the pane is narrow; the name keeps at least 14 cells.
-    let with_stage = width >= 4 + 14 + 23;
+    let with_stage = width >= 5 + 14 + 23;
     let tail = if with_stage { 23 } else { 14 };
-    let name_w = width.saturating_sub(4 + tail).max(1);
+    let name_w = width.saturating_sub(5 + tail).max(1);
     let lines: Vec<Line> = app
         .data
         .rows
@@ -68,7 +68,9 @@ pub fn draw(app: &App, theme: &Theme, frame: &mut Frame, area: Rect) {
                 text::pad(&due_label(row.facts.next_due(), app.today), 8),
                 text::pad(&since, 4)
             );
+            let pointer = if i == app.selected { "›" } else { " " };
             let mut line = Line::from(vec![
+                Span::raw(pointer),
                 Span::styled(mark, theme.style(meaning)),
                 Span::raw(" "),
                 Span::raw(text::pad(&row.name, name_w)),
