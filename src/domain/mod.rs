@@ -2,6 +2,7 @@
 
 pub mod dates;
 pub mod facts;
+pub mod health;
 pub mod limits;
 pub mod resolve;
 pub mod text;
