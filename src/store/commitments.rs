@@ -7,7 +7,7 @@ use super::events::{UndoStep, commitment_in, record};
 use super::partners::{conflict, partner_in};
 use super::records::NewCommitment;
 use crate::domain::limits::{self, TEXT_MAX, TITLE_MAX};
-use crate::domain::{Commitment, Side, Stage, Status, Verdict};
+use crate::domain::{Commitment, Review, Side, Stage, Status, Verdict};
 use chrono::NaiveDate;
 use rusqlite::params;
 
@@ -214,6 +214,29 @@ impl Store {
             )?;
             Ok(id)
         })
+    }
+
+    /// Every review of a partner's commitments, oldest first.
+    pub fn reviews(&self, partner_id: i64) -> StoreResult<Vec<Review>> {
+        let mut stmt = self
+            .conn
+            .prepare_cached(
+                "SELECT r.id, r.commitment_id, r.on_day, r.verdict, r.note FROM review r
+                 JOIN commitment c ON c.id = r.commitment_id
+                 WHERE c.partner_id = ?1 ORDER BY r.on_day, r.id",
+            )
+            .map_err(StoreError::sql("reading reviews"))?;
+        stmt.query_map([partner_id], |r| {
+            Ok(Review {
+                id: r.get(0)?,
+                commitment_id: r.get(1)?,
+                on: r.get(2)?,
+                verdict: r.get(3)?,
+                note: r.get(4)?,
+            })
+        })
+        .and_then(|rows| rows.collect())
+        .map_err(StoreError::sql("reading reviews"))
     }
 
     /// The last review day of each ongoing commitment of a partner, by commitment id.

@@ -7,6 +7,7 @@ mod dashboard;
 mod demo;
 mod error;
 mod events;
+mod health;
 mod open;
 mod partners;
 mod records;

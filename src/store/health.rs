@@ -1,0 +1,330 @@
+//! Health aggregates for every partner (or one), computed with grouped SQL over indexed
+//! columns — never by loading a partner's rows — and the daily health snapshots.
+
+use super::Store;
+use super::error::{StoreError, StoreResult};
+use crate::domain::health::{Health, HealthInput, HealthWindows, OpenProblem, Rules, SideLedger};
+use crate::domain::{Side, Stage};
+use chrono::NaiveDate;
+use rusqlite::params;
+use std::collections::HashMap;
+
+const COMMITMENTS: &str = "
+SELECT c.partner_id, c.side,
+  sum(c.ongoing = 0 AND c.due_on IS NOT NULL AND c.status <> 'released'
+      AND c.due_on BETWEEN iif(c.side = 'ours', ?4, ?6) AND iif(c.side = 'ours', ?5, ?7)),
+  sum(c.ongoing = 0 AND c.due_on IS NOT NULL AND c.status = 'kept' AND c.closed_on <= c.due_on
+      AND c.due_on BETWEEN iif(c.side = 'ours', ?4, ?6) AND iif(c.side = 'ours', ?5, ?7)),
+  sum(c.ongoing = 0 AND c.due_on IS NOT NULL AND c.status = 'open'),
+  sum(c.ongoing = 0 AND c.due_on IS NOT NULL AND c.status = 'open' AND c.due_on < ?3),
+  min(iif(c.ongoing = 0 AND c.status = 'open' AND c.due_on < ?3, c.due_on, NULL)),
+  sum(c.status = 'kept' AND c.closed_on BETWEEN ?8 AND ?3),
+  sum(c.made_on BETWEEN ?9 AND ?3),
+  sum(c.made_on BETWEEN ?10 AND ?11),
+  sum(c.status = 'kept' AND c.closed_on BETWEEN ?9 AND ?3),
+  sum(c.status = 'kept' AND c.closed_on BETWEEN ?10 AND ?11),
+  sum(c.ongoing = 1 AND c.status = 'open'),
+  min(iif(c.ongoing = 1 AND c.status = 'open', c.made_on, NULL)),
+  sum(p.signed_on IS NOT NULL AND p.signed_on <= ?3 AND c.made_on < p.signed_on)
+FROM commitment c JOIN partner p ON p.id = c.partner_id
+WHERE c.partner_id BETWEEN ?1 AND ?2
+GROUP BY c.partner_id, c.side";
+
+const TOUCHES: &str = "
+SELECT t.partner_id,
+  sum(t.initiated_by = 'us' AND t.on_day BETWEEN ?4 AND ?3),
+  sum(t.initiated_by = 'them' AND t.on_day BETWEEN ?4 AND ?3),
+  max(iif(t.kind = 'update' AND t.on_day <= ?3, t.on_day, NULL)),
+  min(iif(t.on_day <= ?3, t.on_day, NULL)),
+  sum(p.signed_on <= ?3 AND t.on_day BETWEEN max(p.signed_on, ?5) AND ?3),
+  sum(p.signed_on <= ?3 AND t.on_day BETWEEN date(p.signed_on, ?6) AND date(p.signed_on, '-1 day')),
+  sum(p.signed_on <= ?3 AND t.on_day < p.signed_on),
+  sum(t.kind = 'care' AND t.on_day BETWEEN ?7 AND ?3),
+  sum(t.initiated_by = 'them' AND t.on_day BETWEEN ?8 AND ?3),
+  sum(t.initiated_by = 'them' AND t.on_day BETWEEN ?9 AND ?10)
+FROM touch t JOIN partner p ON p.id = t.partner_id
+WHERE t.partner_id BETWEEN ?1 AND ?2
+GROUP BY t.partner_id";
+
+const PROBLEMS: &str = "
+SELECT x.partner_id, x.id, x.summary, x.opened_on, x.severity, x.reaction, x.brave_conversation_on,
+  x.resolved_on IS NULL OR x.resolved_on > ?3,
+  EXISTS (SELECT 1 FROM touch t WHERE t.partner_id = x.partner_id AND t.kind = 'update'
+          AND t.on_day BETWEEN x.opened_on AND ?3)
+FROM problem x
+WHERE x.partner_id BETWEEN ?1 AND ?2 AND x.opened_on <= ?3
+ORDER BY x.partner_id, x.opened_on, x.id";
+
+const REVIEWS: &str = "
+SELECT c.partner_id, max(r.on_day)
+FROM review r JOIN commitment c ON c.id = r.commitment_id
+WHERE c.partner_id BETWEEN ?1 AND ?2 AND c.ongoing = 1 AND r.on_day <= ?3
+GROUP BY c.partner_id";
+
+const PARTNERS: &str = "
+SELECT id, stage, signed_on, update_every_days FROM partner
+WHERE id BETWEEN ?1 AND ?2 ORDER BY id";
+
+fn sql(doing: &'static str) -> impl Fn(rusqlite::Error) -> StoreError {
+    StoreError::sql(doing)
+}
+
+impl Store {
+    /// The health aggregates of every partner (`only = None`) or of one, by partner id.
+    pub fn health_inputs(
+        &self,
+        today: NaiveDate,
+        rules: &Rules,
+        only: Option<i64>,
+    ) -> StoreResult<Vec<(i64, HealthInput)>> {
+        let (lo, hi) = only.map_or((i64::MIN, i64::MAX), |id| (id, id));
+        // Windows that do not depend on the partner; the signing windows are computed in SQL
+        // from each partner's signed_on, with the same definitions as HealthWindows.
+        let w = HealthWindows::new(rules, today, None);
+        let long_signed = HealthWindows::new(rules, today, Some(NaiveDate::MIN));
+        let after_from = long_signed.after_signing.map_or(today, |r| r.from);
+        let minus_n = format!("-{} days", rules.windows.after_signing_days);
+        let read = sql("assessing health");
+
+        let mut inputs: HashMap<i64, HealthInput> = HashMap::new();
+        let mut order = Vec::new();
+        let mut stmt = self.conn.prepare_cached(PARTNERS).map_err(&read)?;
+        let mut rows = stmt.query(params![lo, hi]).map_err(&read)?;
+        while let Some(r) = rows.next().map_err(&read)? {
+            let id: i64 = r.get(0).map_err(&read)?;
+            let input = HealthInput {
+                stage: r.get::<_, Stage>(1).map_err(&read)?,
+                signed_on: r.get(2).map_err(&read)?,
+                update_every_days: r.get(3).map_err(&read)?,
+                ..HealthInput::default()
+            };
+            order.push(id);
+            inputs.insert(id, input);
+        }
+
+        let mut stmt = self.conn.prepare_cached(COMMITMENTS).map_err(&read)?;
+        let mut rows = stmt
+            .query(params![
+                lo,
+                hi,
+                today,
+                w.our_due.from,
+                w.our_due.to,
+                w.their_due.from,
+                w.their_due.to,
+                w.recent_touches.from,
+                w.momentum_recent.from,
+                w.momentum_before.from,
+                w.momentum_before.to
+            ])
+            .map_err(&read)?;
+        while let Some(r) = rows.next().map_err(&read)? {
+            let Some(input) = inputs.get_mut(&r.get::<_, i64>(0).map_err(&read)?) else {
+                continue;
+            };
+            let side: Side = r.get(1).map_err(&read)?;
+            let n = |i: usize| r.get::<_, Option<u32>>(i).map(Option::unwrap_or_default);
+            let ledger = SideLedger {
+                due_in_window: n(2).map_err(&read)?,
+                kept_on_time: n(3).map_err(&read)?,
+                open_dated: n(4).map_err(&read)?,
+                overdue: n(5).map_err(&read)?,
+                oldest_overdue_due_on: r.get(6).map_err(&read)?,
+                kept_recent: n(7).map_err(&read)?,
+            };
+            if side == Side::Theirs {
+                input.their_activity_recent.commitments_made = n(8).map_err(&read)?;
+                input.their_activity_before.commitments_made = n(9).map_err(&read)?;
+                input.their_activity_recent.commitments_kept = n(10).map_err(&read)?;
+                input.their_activity_before.commitments_kept = n(11).map_err(&read)?;
+                input.theirs = ledger;
+            } else {
+                input.ours = ledger;
+            }
+            input.ongoing_items += n(12).map_err(&read)?;
+            let since: Option<NaiveDate> = r.get(13).map_err(&read)?;
+            input.ongoing_since = match (input.ongoing_since, since) {
+                (Some(a), Some(b)) => Some(a.min(b)),
+                (a, b) => a.or(b),
+            };
+            input.logged_before_signing |= n(14).map_err(&read)? > 0;
+        }
+
+        let mut stmt = self.conn.prepare_cached(TOUCHES).map_err(&read)?;
+        let mut rows = stmt
+            .query(params![
+                lo,
+                hi,
+                today,
+                w.recent_touches.from,
+                after_from,
+                minus_n,
+                w.care.from,
+                w.momentum_recent.from,
+                w.momentum_before.from,
+                w.momentum_before.to
+            ])
+            .map_err(&read)?;
+        while let Some(r) = rows.next().map_err(&read)? {
+            let Some(input) = inputs.get_mut(&r.get::<_, i64>(0).map_err(&read)?) else {
+                continue;
+            };
+            let n = |i: usize| r.get::<_, Option<u32>>(i).map(Option::unwrap_or_default);
+            input.touches_recent_by_us = n(1).map_err(&read)?;
+            input.touches_recent_by_them = n(2).map_err(&read)?;
+            input.last_update_on = r.get(3).map_err(&read)?;
+            input.first_touch_on = r.get(4).map_err(&read)?;
+            input.touches_after_signing = n(5).map_err(&read)?;
+            input.touches_before_signing = n(6).map_err(&read)?;
+            input.logged_before_signing |= n(7).map_err(&read)? > 0;
+            input.care_recent = n(8).map_err(&read)?;
+            input.their_activity_recent.touches_started = n(9).map_err(&read)?;
+            input.their_activity_before.touches_started = n(10).map_err(&read)?;
+        }
+
+        let mut stmt = self.conn.prepare_cached(PROBLEMS).map_err(&read)?;
+        let mut rows = stmt.query(params![lo, hi, today]).map_err(&read)?;
+        while let Some(r) = rows.next().map_err(&read)? {
+            let Some(input) = inputs.get_mut(&r.get::<_, i64>(0).map_err(&read)?) else {
+                continue;
+            };
+            input.problems_logged += 1;
+            if r.get::<_, bool>(7).map_err(&read)? {
+                input.open_problems.push(OpenProblem {
+                    id: r.get(1).map_err(&read)?,
+                    summary: r.get(2).map_err(&read)?,
+                    opened_on: r.get(3).map_err(&read)?,
+                    severity: r.get(4).map_err(&read)?,
+                    reaction: r.get(5).map_err(&read)?,
+                    brave_conversation_on: r.get(6).map_err(&read)?,
+                    update_since_opened: r.get(8).map_err(&read)?,
+                });
+            }
+        }
+
+        let mut stmt = self.conn.prepare_cached(REVIEWS).map_err(&read)?;
+        let mut rows = stmt.query(params![lo, hi, today]).map_err(&read)?;
+        while let Some(r) = rows.next().map_err(&read)? {
+            if let Some(input) = inputs.get_mut(&r.get::<_, i64>(0).map_err(&read)?) {
+                input.last_review_on = r.get(1).map_err(&read)?;
+            }
+        }
+
+        // Facts that only count once signed (as HealthInput::from_rows defines them).
+        for input in inputs.values_mut() {
+            if !input.signed_on.is_some_and(|on| on <= today) {
+                input.logged_before_signing = false;
+            }
+        }
+        Ok(order
+            .into_iter()
+            .filter_map(|id| inputs.remove(&id).map(|input| (id, input)))
+            .collect())
+    }
+
+    /// Records today's health of each partner, writing only what changed since the last
+    /// computation of the day (the latest of the day wins). Returns how many were written.
+    pub fn save_snapshots(
+        &mut self,
+        today: NaiveDate,
+        health: &[(i64, &Health)],
+    ) -> StoreResult<usize> {
+        let read = sql("reading health snapshots");
+        let mut stored: HashMap<i64, (Option<u8>, String, String)> = HashMap::new();
+        {
+            let mut stmt = self
+                .conn
+                .prepare_cached("SELECT partner_id, score, verdict, signals FROM health_snapshot WHERE on_day = ?1")
+                .map_err(&read)?;
+            let mut rows = stmt.query([today]).map_err(&read)?;
+            while let Some(r) = rows.next().map_err(&read)? {
+                stored.insert(
+                    r.get(0).map_err(&read)?,
+                    (
+                        r.get(1).map_err(&read)?,
+                        r.get(2).map_err(&read)?,
+                        r.get(3).map_err(&read)?,
+                    ),
+                );
+            }
+        }
+        let changed: Vec<(i64, &Health, String)> = health
+            .iter()
+            .filter(|(_, h)| !h.ended)
+            .map(|(id, h)| (*id, *h, signal_levels(h)))
+            .filter(|(id, h, levels)| {
+                stored.get(id) != Some(&(h.score, h.verdict.as_str().to_string(), levels.clone()))
+            })
+            .collect();
+        if changed.is_empty() {
+            return Ok(0);
+        }
+        self.write("recording health snapshots", |tx, _| {
+            let mut stmt = tx
+                .prepare_cached(
+                    "INSERT INTO health_snapshot (partner_id, on_day, score, level, verdict, signals, rules_version)
+                     VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7)
+                     ON CONFLICT (partner_id, on_day) DO UPDATE SET score = excluded.score,
+                       level = excluded.level, verdict = excluded.verdict,
+                       signals = excluded.signals, rules_version = excluded.rules_version",
+                )
+                .map_err(sql("recording health snapshots"))?;
+            for (id, h, levels) in &changed {
+                stmt.execute(params![
+                    id, today, h.score, h.level.as_str(), h.verdict.as_str(), levels, h.rules_version
+                ])
+                .map_err(sql("recording health snapshots"))?;
+            }
+            Ok(changed.len())
+        })
+    }
+
+    /// The score trend of a partner: the last snapshot of each of the last `weeks` weeks
+    /// (ending today), oldest first; weeks without a snapshot are left out.
+    pub fn health_trend(
+        &self,
+        partner_id: i64,
+        today: NaiveDate,
+        weeks: u32,
+    ) -> StoreResult<Vec<(NaiveDate, Option<u8>)>> {
+        let since = crate::domain::dates::shift(today, -(i64::from(weeks) * 7 - 1));
+        let mut stmt = self
+            .conn
+            .prepare_cached(
+                "SELECT on_day, score FROM health_snapshot
+                 WHERE partner_id = ?1 AND on_day BETWEEN ?2 AND ?3 ORDER BY on_day",
+            )
+            .map_err(sql("reading the health trend"))?;
+        let days: Vec<(NaiveDate, Option<u8>)> = stmt
+            .query_map(params![partner_id, since, today], |r| {
+                Ok((r.get(0)?, r.get(1)?))
+            })
+            .and_then(|rows| rows.collect())
+            .map_err(sql("reading the health trend"))?;
+        // Keep the last snapshot of each week (weeks counted back from today).
+        let mut weekly: Vec<(NaiveDate, Option<u8>)> = Vec::new();
+        for (day, score) in days {
+            let week = (today - day).num_days() / 7;
+            match weekly.last_mut() {
+                Some(last) if (today - last.0).num_days() / 7 == week => *last = (day, score),
+                _ => weekly.push((day, score)),
+            }
+        }
+        Ok(weekly)
+    }
+}
+
+/// Each signal's level, compact and stable, as stored with a snapshot.
+fn signal_levels(h: &Health) -> String {
+    let levels: serde_json::Map<String, serde_json::Value> = h
+        .signals
+        .iter()
+        .map(|s| {
+            (
+                s.key.as_str().to_string(),
+                serde_json::Value::from(s.level.as_str()),
+            )
+        })
+        .collect();
+    serde_json::Value::Object(levels).to_string()
+}

@@ -1,0 +1,137 @@
+//! Health on a real book: the SQL aggregates agree with the reference definition over rows,
+//! the demo partners get the verdicts their lessons call for, and snapshots make a trend.
+
+mod common;
+
+use common::{book, today};
+use pactum::domain::dates::shift;
+use pactum::domain::health::{HealthInput, HealthVerdict, Level, Rules, SignalKey, assess};
+use pactum::store::{CommitmentFilter, Store};
+
+fn reference(store: &Store, id: i64, day: chrono::NaiveDate, rules: &Rules) -> HealthInput {
+    let partner = store.partner(id).unwrap();
+    let commitments = store
+        .commitments(CommitmentFilter {
+            partner_id: Some(id),
+            ..Default::default()
+        })
+        .unwrap();
+    let reviews = store.reviews(id).unwrap();
+    let touches = store.touches(Some(id), None, u32::MAX).unwrap();
+    let problems = store.problems(Some(id), false).unwrap();
+    HealthInput::from_rows(
+        &partner,
+        &commitments,
+        &reviews,
+        &touches,
+        &problems,
+        day,
+        rules,
+    )
+}
+
+#[test]
+fn sql_aggregates_match_the_reference_on_every_demo_partner_and_day() {
+    let (_dir, store) = book(true);
+    let rules = Rules::default();
+    for offset in [-400, -200, -91, -90, -30, -1, 0, 1, 29, 60, 200] {
+        let day = shift(today(), offset);
+        let all = store.health_inputs(day, &rules, None).unwrap();
+        assert_eq!(all.len() as i64, store.partner_count().unwrap());
+        for (id, input) in &all {
+            let want = reference(&store, *id, day, &rules);
+            let mut got = input.clone();
+            got.open_problems.sort_by_key(|p| p.id);
+            let mut want_sorted = want.clone();
+            want_sorted.open_problems.sort_by_key(|p| p.id);
+            assert_eq!(got, want_sorted, "partner {id} on {day}");
+            let one = store.health_inputs(day, &rules, Some(*id)).unwrap();
+            assert_eq!(one.len(), 1);
+        }
+    }
+}
+
+fn verdict_of(store: &Store, name: &str) -> pactum::domain::health::Health {
+    let id = store.resolve_partner(name).unwrap();
+    let rules = Rules::default();
+    let (_, input) = store
+        .health_inputs(today(), &rules, Some(id))
+        .unwrap()
+        .remove(0);
+    assess(&input, today(), &rules)
+}
+
+#[test]
+fn each_demo_partner_gets_the_verdict_of_its_lesson() {
+    let (_dir, store) = book(true);
+    let healthy = verdict_of(&store, "Northwind");
+    assert_eq!(healthy.verdict, HealthVerdict::Healthy, "{healthy:#?}");
+    let switched_off = verdict_of(&store, "Harbourline");
+    assert_eq!(
+        switched_off.signal(SignalKey::AfterSigning).unwrap().level,
+        Level::Poor
+    );
+    assert_ne!(switched_off.verdict, HealthVerdict::Healthy);
+    let one_way = verdict_of(&store, "Brightwater");
+    assert_eq!(
+        one_way.verdict,
+        HealthVerdict::WalkAwayReview,
+        "{one_way:#?}"
+    );
+    let reaction = verdict_of(&store, "Kestrel");
+    assert_eq!(
+        reaction.signal(SignalKey::Adversity).unwrap().level,
+        Level::Poor
+    );
+    assert!(reaction.score.unwrap() < 75 && !reaction.caps.is_empty());
+    let unreliable = verdict_of(&store, "Lumen");
+    assert_eq!(
+        unreliable.signal(SignalKey::OurReliability).unwrap().level,
+        Level::Poor
+    );
+    assert_ne!(unreliable.verdict, HealthVerdict::Healthy);
+    let ended = verdict_of(&store, "Granite");
+    assert_eq!(ended.score, None);
+}
+
+#[test]
+fn snapshots_are_daily_and_make_a_weekly_trend() {
+    let (_dir, mut store) = book(true);
+    let rules = Rules::default();
+    let id = store.resolve_partner("Northwind").unwrap();
+    let (_, input) = store
+        .health_inputs(today(), &rules, Some(id))
+        .unwrap()
+        .remove(0);
+    let h = assess(&input, today(), &rules);
+    assert_eq!(store.save_snapshots(today(), &[(id, &h)]).unwrap(), 1);
+    assert_eq!(
+        store.save_snapshots(today(), &[(id, &h)]).unwrap(),
+        0,
+        "unchanged: no write"
+    );
+    assert_eq!(
+        store.health_trend(id, today(), 18).unwrap(),
+        vec![(today(), h.score)]
+    );
+    for back in [1, 8, 9, 20] {
+        let day = shift(today(), -back);
+        let (_, input) = store
+            .health_inputs(day, &rules, Some(id))
+            .unwrap()
+            .remove(0);
+        store
+            .save_snapshots(day, &[(id, &assess(&input, day, &rules))])
+            .unwrap();
+    }
+    let trend = store.health_trend(id, today(), 18).unwrap();
+    let days: Vec<i64> = trend
+        .iter()
+        .map(|(d, _)| (today() - *d).num_days())
+        .collect();
+    assert_eq!(
+        days,
+        vec![20, 8, 0],
+        "the last snapshot of each week, oldest first"
+    );
+}
