@@ -212,7 +212,7 @@ impl Store {
 
         // Facts that only count once signed (as HealthInput::from_rows defines them).
         for input in inputs.values_mut() {
-            if !input.signed_on.is_some_and(|on| on <= today) {
+            if input.signed_on.is_none_or(|on| on > today) {
                 input.logged_before_signing = false;
             }
         }
