@@ -49,6 +49,12 @@ pub enum Command {
     Problem(ProblemCmd),
     /// Review ongoing commitments: honoured or not honoured
     Review(ReviewArgs),
+    /// Health of each partnership: verdict, score, signals (all not ended, or one)
+    Health {
+        partner: Option<String>,
+        #[arg(long)]
+        json: bool,
+    },
     /// Load the demo book (dates relative to today)
     Demo {
         /// Load even into a book that has partners (demo partners of the same name are replaced)

@@ -1,13 +1,16 @@
-//! The optional config file: key overrides today, health rules with their own issue.
-//! Defaults ship in assets/ (keymap.toml); the user's file is merged on top.
+//! The optional config file: `[keys.<mode>]` overrides (defaults in assets/keymap.toml) and
+//! `[health]` rules (defaults in assets/rules.toml). The user's file is merged on top.
 
 use crate::app::Keymap;
+use crate::domain::health::Rules;
+use serde::Deserialize;
 use std::path::{Path, PathBuf};
 
 /// Settings in force for this run.
 #[derive(Debug, Clone)]
 pub struct Config {
     pub keymap: Keymap,
+    pub rules: Rules,
     /// The file the settings came from, if any.
     pub source: Option<PathBuf>,
 }
@@ -17,6 +20,7 @@ impl Config {
     pub fn defaults() -> Config {
         Config {
             keymap: Keymap::defaults(),
+            rules: Rules::default(),
             source: None,
         }
     }
@@ -30,12 +34,31 @@ impl Config {
         };
         let text = std::fs::read_to_string(&path)
             .map_err(|e| format!("cannot read config {}: {e}", path.display()))?;
-        let mut config = Config::defaults();
-        config
-            .keymap
-            .merge_toml(&text)
-            .map_err(|e| format!("config {}: {e}", path.display()))?;
+        let mut config =
+            Config::parse(&text).map_err(|e| format!("config {}: {e}", path.display()))?;
         config.source = Some(path);
+        Ok(config)
+    }
+
+    /// Parses config text over the defaults.
+    pub fn parse(text: &str) -> Result<Config, String> {
+        let mut table: toml::Table = toml::from_str(text).map_err(|e| e.to_string())?;
+        let mut config = Config::defaults();
+        if let Some(keys) = table.remove("keys") {
+            let toml::Value::Table(keys) = keys else {
+                return Err("[keys] must be a table".into());
+            };
+            config.keymap.merge(keys)?;
+        }
+        if let Some(health) = table.remove("health") {
+            config.rules = Rules::deserialize(health).map_err(|e| format!("[health]: {e}"))?;
+            config.rules.validate()?;
+        }
+        if let Some(unknown) = table.keys().next() {
+            return Err(format!(
+                "unknown setting {unknown:?} (known: [keys.*], [health])"
+            ));
+        }
         Ok(config)
     }
 }
@@ -60,5 +83,20 @@ mod tests {
         std::fs::write(&path, "[keys.dashboard]\n\"x\" = \"fly\"\n").unwrap();
         let err = Config::load(Some(&path), &path).unwrap_err();
         assert!(err.contains("config.toml"), "{err}");
+    }
+
+    #[test]
+    fn the_shipped_rules_file_is_a_valid_config() {
+        let config = Config::parse(include_str!("../assets/rules.toml")).unwrap();
+        assert_eq!(config.rules, Rules::default());
+    }
+
+    #[test]
+    fn health_overrides_keep_other_defaults_and_unknowns_are_refused() {
+        let config = Config::parse("[health.weights]\nreciprocity = 40\n").unwrap();
+        assert_eq!(config.rules.weights.reciprocity, 40);
+        assert_eq!(config.rules.windows, Rules::default().windows);
+        assert!(Config::parse("[health.weights]\nreciprocty = 40\n").is_err());
+        assert!(Config::parse("[colours]\nx = 1\n").is_err());
     }
 }

@@ -3,22 +3,50 @@
 
 use crate::app::{Action, Effect, Loaded, Write};
 use crate::domain::Stage;
+use crate::domain::health::{Health, Rules, assess};
 use crate::store::{CommitmentFilter, DemoBook, Store, StoreResult};
 use chrono::NaiveDate;
+use std::collections::HashMap;
 
-/// Loads what the dashboard shows: every partner's row (most urgent first) and the ledger of
-/// `partner` (or of the first row).
-pub fn load(
-    store: &Store,
+/// Weeks of trend shown in the Health pane.
+pub const TREND_WEEKS: u32 = 18;
+
+/// Assesses every partner (or one) and records today's snapshots of those that changed.
+pub fn assess_all(
+    store: &mut Store,
     today: NaiveDate,
+    rules: &Rules,
+    only: Option<i64>,
+) -> StoreResult<HashMap<i64, Health>> {
+    let health: HashMap<i64, Health> = store
+        .health_inputs(today, rules, only)?
+        .into_iter()
+        .map(|(id, input)| (id, assess(&input, today, rules)))
+        .collect();
+    let pairs: Vec<(i64, &Health)> = health.iter().map(|(id, h)| (*id, h)).collect();
+    // A book opened read-only by the OS, or busy, still shows health; the snapshot waits.
+    let _ = store.save_snapshots(today, &pairs);
+    Ok(health)
+}
+
+/// Loads what the dashboard shows: every partner's row and health, most urgent first
+/// (walk-away review, at risk, needs attention, healthy; then by score; then by next due), and
+/// the ledger and trend of `partner` (or of the first row).
+pub fn load(
+    store: &mut Store,
+    today: NaiveDate,
+    rules: &Rules,
     partner: Option<i64>,
     show_closed: bool,
 ) -> StoreResult<Loaded> {
+    let health = assess_all(store, today, rules, None)?;
     let mut rows = store.partner_rows(today)?;
     rows.sort_by_key(|r| {
+        let h = health.get(&r.id);
         (
             r.stage == Stage::Ended,
-            r.facts.attention(today, r.update_every_days),
+            h.map(|h| h.verdict),
+            h.and_then(|h| h.score).map_or(101, u16::from),
             r.facts.next_due().is_none(),
             r.facts.next_due(),
         )
@@ -26,7 +54,7 @@ pub fn load(
     let chosen = partner
         .filter(|id| rows.iter().any(|r| r.id == *id))
         .or_else(|| rows.first().map(|r| r.id));
-    let (partner, ledger, last_reviews) = match chosen {
+    let (partner, ledger, last_reviews, trend) = match chosen {
         Some(id) => (
             Some(store.partner(id)?),
             store.commitments(CommitmentFilter {
@@ -35,26 +63,34 @@ pub fn load(
                 side: None,
             })?,
             store.last_reviews(id)?,
+            store.health_trend(id, today, TREND_WEEKS)?,
         ),
-        None => (None, Vec::new(), Vec::new()),
+        None => (None, Vec::new(), Vec::new(), Vec::new()),
     };
     Ok(Loaded {
         rows,
         partner,
         ledger,
         last_reviews,
+        health,
+        trend,
     })
 }
 
 /// Performs one effect. Returns the action that reports its outcome, if any.
-pub fn perform(store: &mut Store, today: NaiveDate, effect: Effect) -> Option<Action> {
+pub fn perform(
+    store: &mut Store,
+    today: NaiveDate,
+    rules: &Rules,
+    effect: Effect,
+) -> Option<Action> {
     let outcome = match effect {
         Effect::Quit => return None,
         Effect::Load {
             partner,
             show_closed,
         } => {
-            return Some(match load(store, today, partner, show_closed) {
+            return Some(match load(store, today, rules, partner, show_closed) {
                 Ok(data) => Action::Loaded(Box::new(data)),
                 Err(e) => Action::Failed(e.to_string()),
             });

@@ -71,7 +71,7 @@ fn event_loop(
             if effect == Effect::Quit {
                 return Ok(());
             }
-            if let Some(report) = runtime::perform(store, ctx.today, effect) {
+            if let Some(report) = runtime::perform(store, ctx.today, &ctx.config.rules, effect) {
                 pending.extend(update(&mut app, report));
             }
             dirty = true;

@@ -1,8 +1,10 @@
 //! The data a dashboard frame is drawn from, loaded by the runtime through shaped queries.
 
+use crate::domain::health::Health;
 use crate::domain::{Commitment, Partner, Verdict};
 use crate::store::PartnerRow;
 use chrono::NaiveDate;
+use std::collections::HashMap;
 
 /// Everything the dashboard shows, as loaded from the book.
 #[derive(Debug, Clone, Default, PartialEq)]
@@ -15,4 +17,8 @@ pub struct Loaded {
     pub ledger: Vec<Commitment>,
     /// Last review of each ongoing commitment: (commitment id, day, verdict).
     pub last_reviews: Vec<(i64, NaiveDate, Verdict)>,
+    /// Each partner's health today, by partner id.
+    pub health: HashMap<i64, Health>,
+    /// The selected partner's weekly score trend, oldest first.
+    pub trend: Vec<(NaiveDate, Option<u8>)>,
 }

@@ -77,6 +77,8 @@ pub struct App {
     pub cursor_ours: usize,
     pub cursor_theirs: usize,
     pub show_closed: bool,
+    /// Lines scrolled in the Health pane.
+    pub health_scroll: u16,
     pub overlay: Option<Overlay>,
     pub notice: Option<Notice>,
     /// The event that undoes this session's last change.
@@ -99,6 +101,7 @@ impl App {
             cursor_ours: 0,
             cursor_theirs: 0,
             show_closed: false,
+            health_scroll: 0,
             overlay: None,
             notice: None,
             last_change: None,
@@ -134,6 +137,11 @@ impl App {
             Pane::Theirs => self.side(Side::Theirs).get(self.cursor_theirs).copied(),
             _ => None,
         }
+    }
+
+    /// The health of a partner, when assessed.
+    pub fn health(&self, partner_id: i64) -> Option<&crate::domain::health::Health> {
+        self.data.health.get(&partner_id)
     }
 
     /// The effect that reloads the dashboard around the current selection.

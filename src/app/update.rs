@@ -81,6 +81,7 @@ fn apply_loaded(app: &mut App, data: super::Loaded) {
     if partner_changed {
         app.cursor_ours = 0;
         app.cursor_theirs = 0;
+        app.health_scroll = 0;
     }
     app.cursor_ours = app
         .cursor_ours
@@ -92,7 +93,13 @@ fn apply_loaded(app: &mut App, data: super::Loaded) {
 
 fn move_cursor(app: &mut App, to: impl Fn(usize, usize) -> usize) -> Vec<Effect> {
     match app.pane {
-        Pane::Relationships | Pane::Health => {
+        Pane::Health => {
+            let at = usize::from(app.health_scroll);
+            app.health_scroll = u16::try_from(to(at, usize::from(u16::MAX)))
+                .unwrap_or(u16::MAX)
+                .min(200);
+        }
+        Pane::Relationships => {
             let n = app.data.rows.len();
             let next = to(app.selected, n).min(n.saturating_sub(1));
             if next != app.selected {

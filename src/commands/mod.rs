@@ -2,6 +2,7 @@
 
 mod commitment;
 mod demo;
+mod health;
 mod partner;
 mod records;
 pub mod render;
@@ -19,6 +20,7 @@ pub fn run(ctx: &Context, command: Command, out: &mut dyn Write) -> Result<(), S
         Command::Problem(cmd) => records::problem(ctx, cmd, out),
         Command::Review(args) => records::review(ctx, args, out),
         Command::Demo { force } => demo::run(ctx, force, out),
+        Command::Health { partner, json } => health::run(ctx, partner, json, out),
         Command::Render { size, view } => render::run(ctx, &size, &view, out),
         Command::Completions { .. } => Ok(()),
     }
@@ -30,7 +32,11 @@ fn json<T: Serialize>(out: &mut dyn Write, value: &T) -> Result<(), String> {
     line(out, &text)
 }
 
-/// Writes one line of output.
+/// Writes one line of output. A reader that went away (`pactum today | head`) ends the
+/// program quietly, as other Unix tools do.
 fn line(out: &mut dyn Write, text: &str) -> Result<(), String> {
-    writeln!(out, "{text}").map_err(|e| format!("writing output: {e}"))
+    match writeln!(out, "{text}") {
+        Err(e) if e.kind() == std::io::ErrorKind::BrokenPipe => std::process::exit(0),
+        other => other.map_err(|e| format!("writing output: {e}")),
+    }
 }

@@ -56,7 +56,7 @@ pub fn buffer_text(buffer: &Buffer) -> String {
 
 pub fn run(ctx: &Context, size: &str, view: &str, out: &mut dyn Write) -> Result<(), String> {
     let (width, height) = parse_size(size)?;
-    let store = ctx.open()?;
+    let mut store = ctx.open()?;
     let partner = match view.split_once(':') {
         None if view == "dashboard" => None,
         Some(("dashboard", name)) => Some(store.resolve_partner(name).map_err(|e| e.to_string())?),
@@ -66,8 +66,8 @@ pub fn run(ctx: &Context, size: &str, view: &str, out: &mut dyn Write) -> Result
             ));
         }
     };
-    let data: Loaded =
-        runtime::load(&store, ctx.today, partner, false).map_err(|e| e.to_string())?;
+    let data: Loaded = runtime::load(&mut store, ctx.today, &ctx.config.rules, partner, false)
+        .map_err(|e| e.to_string())?;
     let mut app = App::new(ctx.today, ctx.config.keymap.clone());
     update(&mut app, crate::app::Action::Resize { width, height });
     update(&mut app, crate::app::Action::Loaded(Box::new(data)));

@@ -1,24 +1,67 @@
-//! The Health pane: the facts health is judged from, each a number from the book.
+//! The Health pane: verdict in words, score and band, the trend, and each signal with its why
+//! and next action, worst first.
 
 use super::theme::{Meaning, Theme};
 use crate::app::{App, Pane};
-use crate::domain::facts::{Attention, PartnerFacts, SideCounts, days_since};
+use crate::domain::health::{Band, Health, HealthVerdict, Level};
 use crate::domain::text;
 use ratatui::Frame;
 use ratatui::layout::Rect;
 use ratatui::text::{Line, Span};
 use ratatui::widgets::{Paragraph, Wrap};
 
-fn owed(counts: &SideCounts) -> String {
-    format!("{} open · {} overdue", counts.open, counts.overdue)
+/// The meaning and symbol of a signal level (the symbol says it without colour).
+pub fn level_mark(level: Level) -> (&'static str, Meaning) {
+    match level {
+        Level::Good => ("✓", Meaning::Good),
+        Level::Watch => ("~", Meaning::Watch),
+        Level::Poor => ("!", Meaning::Poor),
+        Level::Unknown => ("?", Meaning::Muted),
+    }
 }
 
-fn ago(days: Option<i64>) -> String {
-    match days {
-        None => "never".into(),
-        Some(0) => "today".into(),
-        Some(1) => "yesterday".into(),
-        Some(d) => format!("{d} days ago"),
+/// The meaning of a band.
+pub fn band_meaning(band: Band) -> Meaning {
+    match band {
+        Band::Green => Meaning::Good,
+        Band::Amber => Meaning::Watch,
+        Band::Red => Meaning::Poor,
+    }
+}
+
+/// The dot and symbol of a verdict, for the Relationships pane.
+pub fn verdict_mark(health: Option<&Health>) -> (&'static str, Meaning) {
+    match health {
+        None => ("○ ·", Meaning::Muted),
+        Some(h) if h.ended => ("○ -", Meaning::Muted),
+        Some(h) if h.score.is_none() => ("○ ?", Meaning::Muted),
+        Some(h) => match h.verdict {
+            HealthVerdict::WalkAwayReview => ("● ✗", Meaning::Poor),
+            HealthVerdict::AtRisk => ("● !", Meaning::Poor),
+            HealthVerdict::NeedsAttention => ("● ~", band_meaning(h.level)),
+            HealthVerdict::Healthy => ("● ✓", Meaning::Good),
+        },
+    }
+}
+
+/// Scores as a row of block characters, one per point.
+pub fn sparkline(points: &[Option<u8>]) -> String {
+    const BARS: [char; 8] = ['▁', '▂', '▃', '▄', '▅', '▆', '▇', '█'];
+    points
+        .iter()
+        .map(|p| match p {
+            Some(score) => BARS[usize::from(*score).min(100) * 7 / 100],
+            None => '·',
+        })
+        .collect()
+}
+
+/// The headline of a health: "needs attention · 70/100 amber".
+pub fn headline(h: &Health) -> String {
+    match h.score {
+        _ if h.ended => "ended — not scored".to_string(),
+        Some(score) => format!("{} · {score}/100 {}", h.verdict.words(), h.level),
+        None => format!("{} · no score yet", h.verdict.words()),
     }
 }
 
@@ -26,60 +69,73 @@ pub fn draw(app: &App, theme: &Theme, frame: &mut Frame, area: Rect) {
     let block = super::pane_block("Health", app.pane == Pane::Health, theme);
     let inner = block.inner(area);
     frame.render_widget(block, area);
-    let Some(row) = app.selected_row() else {
+    let Some(h) = app.selected_row().and_then(|r| app.health(r.id)) else {
         return;
     };
-    let f: &PartnerFacts = &row.facts;
-    let label = |s: &str| Span::styled(text::pad(s, 18), theme.style(Meaning::Muted));
-    let level = |bad: bool, watch: bool| {
-        if bad {
-            theme.style(Meaning::Poor)
-        } else if watch {
-            theme.style(Meaning::Watch)
-        } else {
-            theme.style(Meaning::Good)
+    let width = usize::from(inner.width);
+    let mut lines = vec![Line::from(vec![
+        Span::styled(headline(h), theme.style(band_meaning(h.level))),
+        Span::styled(
+            if h.caps.is_empty() {
+                String::new()
+            } else {
+                format!("  (capped from {})", h.uncapped_score.unwrap_or(0))
+            },
+            theme.style(Meaning::Muted),
+        ),
+    ])];
+    let points: Vec<Option<u8>> = app.data.trend.iter().map(|(_, s)| *s).collect();
+    if !points.is_empty() {
+        let weeks = points.len();
+        lines.push(Line::from(vec![
+            Span::styled("trend ", theme.style(Meaning::Muted)),
+            Span::raw(sparkline(&points)),
+            Span::styled(
+                format!("  {weeks} week{}", if weeks == 1 { "" } else { "s" }),
+                theme.style(Meaning::Muted),
+            ),
+        ]));
+    }
+    lines.push(Line::raw(text::clean_line(&h.reason)));
+    for cap in &h.caps {
+        lines.push(Line::styled(
+            text::clean_line(&format!("cap: {cap}")),
+            theme.style(Meaning::Watch),
+        ));
+    }
+    let mut unknown = Vec::new();
+    for s in h.signals_worst_first() {
+        if s.level == Level::Unknown {
+            unknown.push(s.key.label());
+            continue;
         }
-    };
-    let since_update = days_since(f.last_update_on, app.today);
-    let cadence = i64::from(row.update_every_days);
-    let update_late = since_update.is_none_or(|d| d > cadence);
-    let mut lines = vec![
-        Line::from(vec![
-            label("We owe"),
-            Span::styled(owed(&f.ours), level(f.ours.overdue > 0, false)),
-        ]),
-        Line::from(vec![
-            label("They owe"),
-            Span::styled(owed(&f.theirs), level(false, f.theirs.overdue > 0)),
-        ]),
-        Line::from(vec![
-            label("Our last update"),
-            Span::styled(
-                format!("{} (agreed every {cadence})", ago(since_update)),
-                level(false, update_late),
+        let (mark, meaning) = level_mark(s.level);
+        lines.push(Line::from(vec![
+            Span::styled(format!("{mark} "), theme.style(meaning)),
+            Span::styled(text::pad(s.key.label(), 19), theme.style(meaning)),
+            Span::raw(text::clean_line(&s.value)),
+        ]));
+        if s.level != Level::Good {
+            let detail = format!("    {} → {}", s.why, s.next_action);
+            lines.push(Line::styled(
+                text::fit(&detail, width.max(1) * 2),
+                theme.style(Meaning::Muted),
+            ));
+        }
+    }
+    if !unknown.is_empty() {
+        lines.push(Line::styled(
+            format!(
+                "? not enough data: {} (left out of the score)",
+                unknown.join(", ")
             ),
-        ]),
-        Line::from(vec![
-            label("Their last touch"),
-            Span::raw(ago(days_since(f.last_their_touch_on, app.today))),
-        ]),
-        Line::from(vec![
-            label("Open problems"),
-            Span::styled(
-                format!(
-                    "{} ({} awaiting a brave conversation)",
-                    f.open_problems, f.unfaced_problems
-                ),
-                level(f.unfaced_problems > 0, f.open_problems > 0),
-            ),
-        ]),
-    ];
-    let summary = match f.attention(app.today, row.update_every_days) {
-        Attention::Act => "! act: something of ours is late, or a brave conversation is due",
-        Attention::Watch => "~ watch: they owe something, an update is due, or a problem is open",
-        Attention::Calm => "✓ nothing pending",
-    };
-    lines.push(Line::default());
-    lines.push(Line::styled(summary, theme.style(Meaning::Muted)));
-    frame.render_widget(Paragraph::new(lines).wrap(Wrap { trim: false }), inner);
+            theme.style(Meaning::Muted),
+        ));
+    }
+    frame.render_widget(
+        Paragraph::new(lines)
+            .wrap(Wrap { trim: false })
+            .scroll((app.health_scroll, 0)),
+        inner,
+    );
 }

@@ -1,7 +1,7 @@
 //! Drawing: a pure function of the dashboard's state. Never touches the book.
 
 mod chrome;
-mod health;
+pub mod health;
 mod ledger;
 mod overlay;
 mod relationships;

@@ -3,24 +3,13 @@
 use super::theme::{Meaning, Theme};
 use crate::app::layout::{inner_rows, scroll_offset};
 use crate::app::{App, Pane};
-use crate::domain::Stage;
-use crate::domain::facts::{Attention, days_since};
+use crate::domain::facts::days_since;
 use crate::domain::text;
 use chrono::NaiveDate;
 use ratatui::Frame;
 use ratatui::layout::Rect;
 use ratatui::text::{Line, Span};
 use ratatui::widgets::Paragraph;
-
-/// The dot and symbol of an attention level (the symbol carries the meaning without colour).
-pub fn attention_mark(level: Option<Attention>) -> (&'static str, Meaning) {
-    match level {
-        Some(Attention::Act) => ("● !", Meaning::Poor),
-        Some(Attention::Watch) => ("● ~", Meaning::Watch),
-        Some(Attention::Calm) => ("● ✓", Meaning::Good),
-        None => ("○ -", Meaning::Muted),
-    }
-}
 
 /// A due day relative to today, in six cells or fewer: "today", "in 3d", "5d late".
 pub fn due_label(due: Option<NaiveDate>, today: NaiveDate) -> String {
@@ -52,9 +41,7 @@ pub fn draw(app: &App, theme: &Theme, frame: &mut Frame, area: Rect) {
         .skip(offset)
         .take(rows)
         .map(|(i, row)| {
-            let level = (row.stage != Stage::Ended)
-                .then(|| row.facts.attention(app.today, row.update_every_days));
-            let (mark, meaning) = attention_mark(level);
+            let (mark, meaning) = super::health::verdict_mark(app.health(row.id));
             let since = days_since(row.facts.last_touch_on, app.today)
                 .map(|d| format!("{d}d"))
                 .unwrap_or_else(|| "—".into());

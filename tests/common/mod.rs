@@ -35,7 +35,12 @@ pub fn app(store: &mut Store, width: u16, height: u16) -> App {
 /// Performs effects the way the runtime does, feeding reports back into `update`.
 pub fn run(app: &mut App, store: &mut Store, mut effects: Vec<Effect>) {
     while let Some(effect) = effects.pop() {
-        if let Some(report) = runtime::perform(store, today(), effect) {
+        if let Some(report) = runtime::perform(
+            store,
+            today(),
+            &pactum::domain::health::Rules::default(),
+            effect,
+        ) {
             effects.extend(update(app, report));
         }
     }
