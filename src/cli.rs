@@ -70,6 +70,12 @@ pub enum Command {
         #[arg(long, default_value = "dashboard")]
         view: String,
     },
+    /// Export the book: the whole of it as JSON, or one CSV table
+    Export(commands::exchange::ExportArgs),
+    /// Import a JSON export, a CSV table or a vCard address book (merges; never duplicates)
+    Import(commands::exchange::ImportArgs),
+    /// Write a calendar (RFC 5545) of due commitments and updates
+    Ics(commands::exchange::IcsArgs),
     /// Print shell completions
     Completions {
         /// bash, zsh, fish, elvish or powershell

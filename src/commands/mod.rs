@@ -2,6 +2,7 @@
 
 mod commitment;
 mod demo;
+pub mod exchange;
 mod health;
 mod partner;
 mod records;
@@ -22,6 +23,9 @@ pub fn run(ctx: &Context, command: Command, out: &mut dyn Write) -> Result<(), S
         Command::Demo { force } => demo::run(ctx, force, out),
         Command::Health { partner, json } => health::run(ctx, partner, json, out),
         Command::Render { size, view } => render::run(ctx, &size, &view, out),
+        Command::Export(args) => exchange::export(ctx, args, out),
+        Command::Import(args) => exchange::import(ctx, args, out),
+        Command::Ics(args) => exchange::ics(ctx, args, out),
         Command::Completions { .. } => Ok(()),
     }
 }
