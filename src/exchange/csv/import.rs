@@ -13,14 +13,16 @@ use std::str::FromStr;
 /// Reads a CSV table into a book of the partners it names; returns notes for the report
 /// (unknown columns). Partners named only by a commitment or touch row are new prospects.
 pub fn import(text: &str, defaults: &Defaults) -> Result<(Book, Vec<String>), ImportError> {
+    let text = text.trim_start_matches('\u{feff}');
+    let lines = Lines::of(text);
     let mut reader = ::csv::ReaderBuilder::new()
         .has_headers(false)
         .flexible(true)
-        .from_reader(text.trim_start_matches('\u{feff}').as_bytes());
+        .from_reader(text.as_bytes());
     let mut records = reader.records();
     let header = match records.next() {
         Some(Ok(h)) => h,
-        Some(Err(e)) => return Err(csv_error(&e)),
+        Some(Err(e)) => return Err(csv_error(&e, &lines)),
         None => return Err(ImportError::line(1, "", "the file is empty")),
     };
     let names: Vec<String> = header.iter().map(normalise).collect();
@@ -42,8 +44,8 @@ pub fn import(text: &str, defaults: &Defaults) -> Result<(Book, Vec<String>), Im
         index: HashMap::new(),
     };
     for record in records {
-        let record = record.map_err(|e| csv_error(&e))?;
-        let line = record.position().map_or(0, |p| p.line());
+        let record = record.map_err(|e| csv_error(&e, &lines))?;
+        let line = lines.at(record.position().map_or(0, |p| p.byte()));
         if record.iter().all(|c| c.trim().is_empty()) {
             continue;
         }
@@ -63,7 +65,7 @@ pub fn import(text: &str, defaults: &Defaults) -> Result<(Book, Vec<String>), Im
             cells: names
                 .iter()
                 .zip(record.iter())
-                .map(|(n, c)| (n.as_str(), revive(c).trim()))
+                .map(|(n, c)| (n.as_str(), revive(c.trim())))
                 .collect(),
         };
         match table {
@@ -102,8 +104,32 @@ fn recognise(names: &[String]) -> Result<Table, ImportError> {
     Ok(table)
 }
 
-fn csv_error(e: &::csv::Error) -> ImportError {
-    let line = e.position().map_or(0, |p| p.line());
+/// Line numbers from byte offsets (the csv crate's own line count is off after CRLF endings).
+struct Lines<'t>(&'t [u8], Vec<u64>);
+
+impl Lines<'_> {
+    fn of(text: &str) -> Lines<'_> {
+        let newlines = text
+            .bytes()
+            .enumerate()
+            .filter(|(_, b)| *b == b'\n')
+            .map(|(i, _)| i as u64)
+            .collect();
+        Lines(text.as_bytes(), newlines)
+    }
+
+    /// The 1-based line of the record starting at byte `offset`; the crate may report the
+    /// offset of the line break just before the record.
+    fn at(&self, mut offset: u64) -> u64 {
+        while matches!(self.0.get(offset as usize), Some(b'\r' | b'\n')) {
+            offset += 1;
+        }
+        self.1.partition_point(|&nl| nl < offset) as u64 + 1
+    }
+}
+
+fn csv_error(e: &::csv::Error, lines: &Lines) -> ImportError {
+    let line = lines.at(e.position().map_or(0, |p| p.byte()));
     let reason = match e.kind() {
         ::csv::ErrorKind::Utf8 { .. } => "the text is not UTF-8".to_string(),
         _ => e.to_string(),
