@@ -339,3 +339,40 @@ fn contact_column(field: &'static str) -> &'static str {
         _ => "contact_note",
     }
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn defaults() -> Defaults {
+        Defaults {
+            today: NaiveDate::from_ymd_opt(2026, 11, 27).unwrap_or_default(),
+            owner: "tester".into(),
+        }
+    }
+
+    #[test]
+    fn lines_count_quoted_newlines_and_either_line_end() {
+        for end in ["\n", "\r\n"] {
+            let text = [
+                "partner,side,title,detail",
+                "Acme,ours,A,\"two\nlines\"",
+                "Acme,ours,B,",
+                "Acme,maybe,C,",
+            ]
+            .join(end);
+            let e = import(&text, &defaults()).unwrap_err();
+            assert_eq!(e.place, crate::exchange::error::Place::Line(5), "{end:?}");
+            assert_eq!(e.field, "side");
+        }
+    }
+
+    #[test]
+    fn a_short_row_is_named() {
+        let e = import("name,stage\nAcme\n", &defaults()).unwrap_err();
+        assert_eq!(
+            e.to_string(),
+            "the file line 2: the row has 1 cells and the header 2"
+        );
+    }
+}
