@@ -49,7 +49,10 @@ impl FileKind {
         let head = text.trim_start_matches('\u{feff}').trim_start();
         if head.starts_with('{') {
             Some(FileKind::Json)
-        } else if head.len() >= 11 && head[..11].eq_ignore_ascii_case("BEGIN:VCARD") {
+        } else if head
+            .get(..11)
+            .is_some_and(|h| h.eq_ignore_ascii_case("BEGIN:VCARD"))
+        {
             Some(FileKind::VCard)
         } else if head.lines().next().is_some_and(|l| l.contains(',')) {
             Some(FileKind::Csv)

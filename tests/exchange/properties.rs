@@ -18,6 +18,7 @@ proptest! {
         let _ = pactum::exchange::json::from_json(&text);
         let _ = pactum::exchange::csv::import(&text, &defaults());
         let _ = pactum::exchange::vcard::parse(&text);
+        let _ = pactum::exchange::FileKind::detect(std::path::Path::new("x"), &text);
     }
 
     #[test]
