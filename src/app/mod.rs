@@ -1,12 +1,14 @@
 //! The dashboard's state machine: `update(&mut App, Action) -> Vec<Effect>`, no I/O.
 
 pub mod action;
+pub mod doc;
 pub mod effect;
 pub mod form;
 pub mod keymap;
 pub mod layout;
 pub mod load;
 mod update;
+pub mod views;
 
 pub use action::Action;
 pub use effect::{Effect, Write};

@@ -2,6 +2,9 @@
 //! Shared by the terminal loop and by `pactum render`.
 
 use crate::app::{Action, Effect, Loaded, Write};
+mod screens;
+pub use screens::{agenda, brief, explain, one_health, timeline};
+
 use crate::domain::Stage;
 use crate::domain::health::{Health, Rules, assess};
 use crate::store::{CommitmentFilter, DemoBook, Store, StoreResult};
