@@ -56,13 +56,22 @@ pub struct Section {
     pub items: Vec<AgendaItem>,
 }
 
+/// A partner's agreed update cadence and last update.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Cadence {
+    pub partner_id: i64,
+    pub partner: String,
+    pub last_update_on: Option<NaiveDate>,
+    pub update_every_days: u32,
+}
+
 /// Everything the agenda is built from.
 #[derive(Debug, Clone, Default)]
 pub struct AgendaInput {
     /// Open dated commitments due on or before the horizon, with their partner's name.
     pub due: Vec<(String, Commitment)>,
-    /// Partners (not ended): id, name, last update, agreed cadence in days.
-    pub cadence: Vec<(i64, String, Option<NaiveDate>, u32)>,
+    /// Partners (not ended) with their last update and agreed cadence.
+    pub cadence: Vec<Cadence>,
     /// Health of partners (not ended): id, name, health.
     pub health: Vec<(i64, String, Health)>,
     /// Unresolved problems with a disproportionate reaction and no brave conversation.
@@ -135,8 +144,9 @@ impl Agenda {
         let mut owed: Vec<(i64, AgendaItem)> = input
             .cadence
             .into_iter()
-            .filter_map(|(id, partner, last, every)| {
-                let since = days_since(last, today);
+            .filter_map(|c| {
+                let (id, partner, every) = (c.partner_id, c.partner, c.update_every_days);
+                let since = days_since(c.last_update_on, today);
                 let late_by = since.map_or(i64::MAX, |d| d - i64::from(every));
                 (late_by > 0).then(|| {
                     let text = match since {
@@ -285,11 +295,19 @@ mod tests {
                 ("Acme".into(), c(4, Side::Theirs, "Data", "2026-11-27")),
                 ("Acme".into(), c(5, Side::Ours, "Later", "2026-12-10")),
             ],
-            cadence: vec![
-                (1, "Acme".into(), Some(d("2026-11-01")), 14),
-                (2, "Globex".into(), Some(d("2026-11-20")), 14),
-                (3, "Initech".into(), None, 14),
-            ],
+            cadence: [
+                (1, "Acme", Some(d("2026-11-01"))),
+                (2, "Globex", Some(d("2026-11-20"))),
+                (3, "Initech", None),
+            ]
+            .into_iter()
+            .map(|(partner_id, name, last_update_on)| Cadence {
+                partner_id,
+                partner: name.into(),
+                last_update_on,
+                update_every_days: 14,
+            })
+            .collect(),
             ..AgendaInput::default()
         };
         let agenda = Agenda::build(input, d("2026-11-27"), 45);

@@ -19,16 +19,19 @@ fn charter_days(rules: &Rules) -> u32 {
 /// The daily agenda across every partner that is not ended.
 pub fn agenda(store: &mut Store, today: NaiveDate, rules: &Rules) -> StoreResult<Agenda> {
     let health = assess_all(store, today, rules, None)?;
-    let mut named = Vec::new();
-    for (id, name, _, _) in store.cadences()? {
-        if let Some(h) = health.get(&id) {
-            named.push((id, name, h.clone()));
-        }
-    }
+    let cadence = store.cadences()?;
+    let named = cadence
+        .iter()
+        .filter_map(|c| {
+            health
+                .get(&c.partner_id)
+                .map(|h| (c.partner_id, c.partner.clone(), h.clone()))
+        })
+        .collect();
     let days = charter_days(rules);
     let input = AgendaInput {
         due: store.due_by(shift(today, DUE_SOON_DAYS))?,
-        cadence: store.cadences()?,
+        cadence,
         health: named,
         unfaced: store.unfaced_problems(rules.thresholds.disproportion_gap)?,
         stale_charter: store.stale_charter(shift(today, -i64::from(days)))?,

@@ -3,6 +3,7 @@
 use super::Store;
 use super::convert::{self, commitment_cols, problem_cols};
 use super::error::{StoreError, StoreResult};
+use crate::domain::agenda::Cadence;
 use crate::domain::{Commitment, Problem};
 use chrono::NaiveDate;
 use rusqlite::params;
@@ -74,7 +75,7 @@ impl Store {
     }
 
     /// Each partner not ended: id, name, last update day, agreed cadence.
-    pub fn cadences(&self) -> StoreResult<Vec<(i64, String, Option<NaiveDate>, u32)>> {
+    pub fn cadences(&self) -> StoreResult<Vec<Cadence>> {
         let mut stmt = self
             .conn
             .prepare_cached(
@@ -84,9 +85,16 @@ impl Store {
                  FROM partner p WHERE p.stage <> 'ended' ORDER BY p.name COLLATE NOCASE",
             )
             .map_err(StoreError::sql("reading update cadences"))?;
-        stmt.query_map([], |r| Ok((r.get(0)?, r.get(1)?, r.get(2)?, r.get(3)?)))
-            .and_then(|rows| rows.collect())
-            .map_err(StoreError::sql("reading update cadences"))
+        stmt.query_map([], |r| {
+            Ok(Cadence {
+                partner_id: r.get(0)?,
+                partner: r.get(1)?,
+                last_update_on: r.get(2)?,
+                update_every_days: r.get(3)?,
+            })
+        })
+        .and_then(|rows| rows.collect())
+        .map_err(StoreError::sql("reading update cadences"))
     }
 
     /// A partner's commitments of one side kept on or after `since`.
