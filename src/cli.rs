@@ -77,7 +77,7 @@ pub enum Command {
         /// Terminal size, WIDTHxHEIGHT
         #[arg(long, default_value = "100x30")]
         size: String,
-        /// dashboard, or dashboard:NAME to select a partner
+        /// dashboard[:NAME], today, brief:NAME, timeline:NAME, explain:NAME or review[:NAME]
         #[arg(long, default_value = "dashboard")]
         view: String,
     },

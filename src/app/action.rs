@@ -3,6 +3,7 @@
 
 use super::form::FormInput;
 use super::load::Loaded;
+use super::screen::Screen;
 use serde::Deserialize;
 
 /// One thing that happened: a bound key, typed text, or the result of an effect.
@@ -39,6 +40,16 @@ pub enum Action {
     NextField,
     PrevField,
     Submit,
+    OpenToday,
+    Brief,
+    Timeline,
+    Explain,
+    Review,
+    ReviewAll,
+    OpenPartner,
+    StillOpen,
+    Skip,
+    Search,
     /// Unbinds a default key.
     None,
     /// Ctrl-Z: hand the terminal back to the shell (handled by the runtime).
@@ -53,6 +64,9 @@ pub enum Action {
     /// Fresh data from the book.
     #[serde(skip)]
     Loaded(Box<Loaded>),
+    /// A screen the runtime loaded.
+    #[serde(skip)]
+    ScreenReady(Box<Screen>),
     /// A write succeeded: what to say, and the event that undoes it.
     #[serde(skip)]
     Written {
@@ -110,6 +124,16 @@ impl Action {
             Action::NextField => "next field",
             Action::PrevField => "previous field",
             Action::Submit => "save",
+            Action::OpenToday => "today's agenda",
+            Action::Brief => "brief for a call",
+            Action::Timeline => "timeline",
+            Action::Explain => "explain health",
+            Action::Review => "review this partner",
+            Action::ReviewAll => "review every partner",
+            Action::OpenPartner => "open partner",
+            Action::StillOpen => "still open",
+            Action::Skip => "skip",
+            Action::Search => "search",
             _ => "",
         }
     }

@@ -26,6 +26,10 @@ pub enum Write {
         reason: String,
         on: NaiveDate,
     },
+    /// A dated commitment looked at in a review and left open.
+    Checked {
+        id: i64,
+    },
 }
 
 /// Work for the runtime.
@@ -38,6 +42,8 @@ pub enum Effect {
     },
     /// Write to the book, then reload.
     Write(Write),
+    /// Load a screen.
+    Open(super::screen::Request),
     /// Undo the change recorded as this event.
     Undo(i64),
     /// Load the demo book into an empty book.

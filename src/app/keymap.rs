@@ -15,6 +15,10 @@ pub enum Mode {
     Form,
     Confirm,
     Help,
+    Reader,
+    Today,
+    Review,
+    Search,
 }
 
 /// A key with its modifiers, as written in the keymap (`"j"`, `"ctrl-d"`, `"backtab"`).

@@ -7,6 +7,7 @@ pub mod form;
 pub mod keymap;
 pub mod layout;
 pub mod load;
+pub mod screen;
 mod update;
 pub mod views;
 
@@ -15,6 +16,7 @@ pub use effect::{Effect, Write};
 pub use form::Form;
 pub use keymap::{Key, KeyCode, Keymap, Mode};
 pub use load::Loaded;
+pub use screen::{Reader, Request, ReviewRun, Screen};
 pub use update::update;
 
 use crate::domain::{Commitment, Side};
@@ -82,6 +84,8 @@ pub struct App {
     /// Lines scrolled in the Health pane.
     pub health_scroll: u16,
     pub overlay: Option<Overlay>,
+    /// The screen under any overlay.
+    pub screen: Screen,
     pub notice: Option<Notice>,
     /// The event that undoes this session's last change.
     pub last_change: Option<i64>,
@@ -105,6 +109,7 @@ impl App {
             show_closed: false,
             health_scroll: 0,
             overlay: None,
+            screen: Screen::Dashboard,
             notice: None,
             last_change: None,
             size: (80, 24),
@@ -115,7 +120,12 @@ impl App {
     /// The mode whose keymap is in force.
     pub fn mode(&self) -> Mode {
         match self.overlay {
-            None => Mode::Dashboard,
+            None => match &self.screen {
+                Screen::Dashboard => Mode::Dashboard,
+                Screen::Reader(r) if r.request == Request::Today => Mode::Today,
+                Screen::Reader(_) => Mode::Reader,
+                Screen::Review(_) => Mode::Review,
+            },
             Some(Overlay::Help { .. }) => Mode::Help,
             Some(Overlay::Form(_)) => Mode::Form,
             Some(Overlay::Confirm(_)) => Mode::Confirm,
@@ -144,6 +154,14 @@ impl App {
     /// The health of a partner, when assessed.
     pub fn health(&self, partner_id: i64) -> Option<&crate::domain::health::Health> {
         self.data.health.get(&partner_id)
+    }
+
+    /// Selects a partner by id (the ledger follows on the next load).
+    pub fn select_partner(&mut self, id: i64) {
+        if let Some(i) = self.data.rows.iter().position(|r| r.id == id) {
+            self.selected = i;
+            self.pane = Pane::Relationships;
+        }
     }
 
     /// The effect that reloads the dashboard around the current selection.

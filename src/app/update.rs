@@ -2,6 +2,7 @@
 
 use super::effect::{Effect, Write};
 use super::layout::{self, areas, inner_rows};
+use super::screen::{self, Request, Screen};
 use super::{Action, App, Confirm, Form, Notice, Overlay, Pane};
 use crate::domain::{Side, Status, Verdict, text};
 use ratatui::layout::{Position, Rect};
@@ -13,6 +14,10 @@ pub fn update(app: &mut App, action: Action) -> Vec<Effect> {
             apply_loaded(app, *data);
             Vec::new()
         }
+        Action::ScreenReady(screen) => {
+            app.screen = keep_place(&app.screen, *screen);
+            Vec::new()
+        }
         Action::Written { message, undo } => {
             if matches!(app.overlay, Some(Overlay::Form(_))) {
                 app.overlay = None;
@@ -21,7 +26,11 @@ pub fn update(app: &mut App, action: Action) -> Vec<Effect> {
                 app.last_change = undo;
             }
             app.notice = Some(Notice::Info(message));
-            vec![app.reload()]
+            let mut effects = vec![app.reload()];
+            if let Screen::Reader(r) = &app.screen {
+                effects.push(Effect::Open(r.request));
+            }
+            effects
         }
         Action::Failed(reason) => {
             match &mut app.overlay {
@@ -39,7 +48,11 @@ pub fn update(app: &mut App, action: Action) -> Vec<Effect> {
         }
         Action::Click { column, row } => click(app, column, row),
         other => match app.overlay.take() {
-            None => dashboard(app, other),
+            None => match std::mem::replace(&mut app.screen, Screen::Dashboard) {
+                Screen::Dashboard => dashboard(app, other),
+                Screen::Reader(reader) => screen::reader_action(app, reader, other),
+                Screen::Review(run) => screen::review_action(app, run, other),
+            },
             Some(Overlay::Form(form)) => form_action(app, *form, other),
             Some(Overlay::Confirm(confirm)) => match other {
                 Action::Confirm => vec![confirm.on_yes],
@@ -67,6 +80,18 @@ pub fn update(app: &mut App, action: Action) -> Vec<Effect> {
             }
         },
     }
+}
+
+/// A reloaded screen keeps the reader's place when it shows the same thing.
+fn keep_place(old: &Screen, mut new: Screen) -> Screen {
+    if let (Screen::Reader(old), Screen::Reader(new)) = (old, &mut new)
+        && old.request == new.request
+    {
+        let targets = new.doc.targets().len();
+        new.cursor = old.cursor.min(targets.saturating_sub(1));
+        new.scroll = old.scroll.min(new.doc.lines.len().saturating_sub(1));
+    }
+    new
 }
 
 fn apply_loaded(app: &mut App, data: super::Loaded) {
@@ -166,6 +191,8 @@ fn dashboard(app: &mut App, action: Action) -> Vec<Effect> {
             Some(event) => vec![Effect::Undo(event)],
             None => notice(app, "nothing to undo in this session"),
         },
+        Action::OpenToday => vec![Effect::Open(Request::Today)],
+        Action::ReviewAll => vec![Effect::Open(Request::Review(None))],
         Action::ToggleClosed => {
             app.show_closed = !app.show_closed;
             vec![app.reload()]
@@ -194,6 +221,10 @@ fn with_partner(app: &mut App, action: Action, id: i64, name: &str) -> Vec<Effec
             open(app, Form::add_commitment(id, name, side))
         }
         Action::LogTouch => open(app, Form::log_touch(id, name)),
+        Action::Brief => vec![Effect::Open(Request::Brief(id))],
+        Action::Timeline => vec![Effect::Open(Request::Timeline(id))],
+        Action::Explain => vec![Effect::Open(Request::Explain(id))],
+        Action::Review => vec![Effect::Open(Request::Review(Some(id)))],
         Action::AddProblem => open(app, Form::add_problem(id, name)),
         Action::EndPartner => open(app, Form::end_partner(id, name)),
         Action::EditCommitment => match app.selected_commitment().cloned() {

@@ -3,7 +3,7 @@
 
 use crate::app::{Action, Effect, Loaded, Write};
 mod screens;
-pub use screens::{agenda, brief, explain, one_health, timeline};
+pub use screens::{agenda, brief, explain, one_health, open_screen, timeline};
 
 use crate::domain::Stage;
 use crate::domain::health::{Health, Rules, assess};
@@ -98,6 +98,12 @@ pub fn perform(
                 Err(e) => Action::Failed(e.to_string()),
             });
         }
+        Effect::Open(request) => {
+            return Some(match open_screen(store, today, rules, request) {
+                Ok(screen) => Action::ScreenReady(Box::new(screen)),
+                Err(e) => Action::Failed(e.to_string()),
+            });
+        }
         Effect::Undo(event) => store.undo(event).map(|message| (message, None)),
         Effect::LoadDemo => DemoBook::shipped()
             .and_then(|book| store.load_demo(&book, today))
@@ -147,6 +153,10 @@ fn write_one(
         Write::AddProblem(new) => {
             let id = store.add_problem(&new)?;
             format!("opened problem {id}")
+        }
+        Write::Checked { id } => {
+            store.record_check(id, today)?;
+            format!("commitment {id} checked: still open")
         }
         Write::EndPartner { id, reason, on } => {
             store.end_partner(id, on, &reason)?;

@@ -2,6 +2,8 @@
 //! command line, so `pactum today` and the Today screen say the same thing).
 
 use super::assess_all;
+use crate::app::screen::{Reader, Request, ReviewItem, ReviewRun, Screen, Tally};
+use crate::app::views;
 use crate::domain::agenda::{Agenda, AgendaInput, DUE_SOON_DAYS};
 use crate::domain::brief::{Brief, CharterItem, THANKS_DAYS};
 use crate::domain::dates::shift;
@@ -157,4 +159,48 @@ pub fn explain(
         rules,
     );
     Ok((partner, health, rows))
+}
+
+/// Loads a screen for the dashboard.
+pub fn open_screen(
+    store: &mut Store,
+    today: NaiveDate,
+    rules: &Rules,
+    request: Request,
+) -> StoreResult<Screen> {
+    let doc = match request {
+        Request::Today => views::today(&agenda(store, today, rules)?),
+        Request::Brief(id) => views::brief(&brief(store, today, rules, id)?, today),
+        Request::Timeline(id) => {
+            let (partner, entries) = timeline(store, id)?;
+            views::timeline(&partner, &entries)
+        }
+        Request::Explain(id) => {
+            let (partner, health, rows) = explain(store, today, rules, id)?;
+            views::explain(&partner, &health, &rows)
+        }
+        Request::Review(scope) => {
+            let items = store
+                .review_items(scope)?
+                .into_iter()
+                .map(|(partner, item)| ReviewItem {
+                    partner,
+                    commitment: item.commitment,
+                    last_review: item.last_review,
+                })
+                .collect();
+            return Ok(Screen::Review(Box::new(ReviewRun {
+                scope,
+                items,
+                index: 0,
+                tally: Tally::default(),
+            })));
+        }
+    };
+    Ok(Screen::Reader(Box::new(Reader {
+        request,
+        doc,
+        scroll: 0,
+        cursor: 0,
+    })))
 }

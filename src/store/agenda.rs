@@ -4,6 +4,7 @@ use super::Store;
 use super::convert::{self, commitment_cols, problem_cols};
 use super::error::{StoreError, StoreResult};
 use crate::domain::agenda::Cadence;
+use crate::domain::brief::CharterItem;
 use crate::domain::{Commitment, Problem};
 use chrono::NaiveDate;
 use rusqlite::params;
@@ -111,5 +112,46 @@ impl Store {
         stmt.query_map(params![partner_id, since], convert::commitment)
             .and_then(|rows| rows.collect())
             .map_err(StoreError::sql("reading kept commitments"))
+    }
+}
+
+impl Store {
+    /// The items of the review ritual: open ongoing and open dated commitments of one partner
+    /// (or of every partner not ended), by partner, ongoing first, then by due day; each with
+    /// its last review.
+    pub fn review_items(&self, partner: Option<i64>) -> StoreResult<Vec<(String, CharterItem)>> {
+        let (lo, hi) = partner.map_or((i64::MIN, i64::MAX), |id| (id, id));
+        let mut stmt = self
+            .conn
+            .prepare_cached(concat!(
+                "SELECT pname, ",
+                commitment_cols!(),
+                ", (SELECT on_day FROM review r WHERE r.commitment_id = id ORDER BY on_day DESC, r.id DESC LIMIT 1),
+                   (SELECT verdict FROM review r WHERE r.commitment_id = id ORDER BY on_day DESC, r.id DESC LIMIT 1)
+                 FROM (SELECT p.name AS pname, c.* FROM commitment c JOIN partner p ON p.id = c.partner_id
+                       WHERE c.partner_id BETWEEN ?1 AND ?2 AND c.status = 'open' AND p.stage <> 'ended')
+                 ORDER BY pname COLLATE NOCASE, partner_id, ongoing DESC, due_on, id"
+            ))
+            .map_err(StoreError::sql("reading the checklist"))?;
+        stmt.query_map(params![lo, hi], |r| {
+            let on: Option<NaiveDate> = r.get(14)?;
+            let verdict: Option<crate::domain::Verdict> = r.get(15)?;
+            let item = CharterItem {
+                commitment: convert::commitment_at(r, 1)?,
+                last_review: on.zip(verdict),
+            };
+            Ok((r.get(0)?, item))
+        })
+        .and_then(|rows| rows.collect())
+        .map_err(StoreError::sql("reading the checklist"))
+    }
+
+    /// Records that an open dated commitment was looked at in a review and left open.
+    pub fn record_check(&mut self, id: i64, on: NaiveDate) -> StoreResult<i64> {
+        self.write("recording a review", |tx, who| {
+            let c = super::events::commitment_in(tx, id)?;
+            let text = format!("checked {:?} on {on}: still open", c.title);
+            super::events::record(tx, who, "check", "commitment", id, &text, None)
+        })
     }
 }

@@ -20,6 +20,10 @@ pub fn help(app: &App, theme: &Theme, frame: &mut Frame, scroll: u16) {
     let mut lines = Vec::new();
     for (mode, heading) in [
         (Mode::Dashboard, "Dashboard"),
+        (Mode::Today, "Today"),
+        (Mode::Reader, "Brief, timeline, explain"),
+        (Mode::Review, "Review"),
+        (Mode::Search, "Search"),
         (Mode::Form, "Forms"),
         (Mode::Confirm, "Confirm"),
     ] {
