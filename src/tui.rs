@@ -118,7 +118,9 @@ fn translate(app: &App, ev: Event) -> Option<Action> {
             }
             match to_key(&key).and_then(|k| app.keymap.action(mode, k)) {
                 Some(action) => Some(action.clone()),
-                None if mode == Mode::Form => Some(Action::Input(key.into())),
+                None if matches!(mode, Mode::Form | Mode::Search) => {
+                    Some(Action::Input(key.into()))
+                }
                 None => None,
             }
         }

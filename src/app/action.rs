@@ -64,6 +64,9 @@ pub enum Action {
     /// Fresh data from the book.
     #[serde(skip)]
     Loaded(Box<Loaded>),
+    /// The haystacks of the `/` filter: (partner id, text).
+    #[serde(skip)]
+    SearchIndex(Vec<(i64, String)>),
     /// A screen the runtime loaded.
     #[serde(skip)]
     ScreenReady(Box<Screen>),

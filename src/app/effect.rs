@@ -42,6 +42,8 @@ pub enum Effect {
     },
     /// Write to the book, then reload.
     Write(Write),
+    /// Load the haystacks of the `/` filter.
+    LoadSearch,
     /// Load a screen.
     Open(super::screen::Request),
     /// Undo the change recorded as this event.

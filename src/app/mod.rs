@@ -8,6 +8,7 @@ pub mod keymap;
 pub mod layout;
 pub mod load;
 pub mod screen;
+pub mod search;
 mod update;
 pub mod views;
 
@@ -86,6 +87,8 @@ pub struct App {
     pub overlay: Option<Overlay>,
     /// The screen under any overlay.
     pub screen: Screen,
+    /// The `/` filter, while open.
+    pub search: Option<search::Search>,
     pub notice: Option<Notice>,
     /// The event that undoes this session's last change.
     pub last_change: Option<i64>,
@@ -110,6 +113,7 @@ impl App {
             health_scroll: 0,
             overlay: None,
             screen: Screen::Dashboard,
+            search: None,
             notice: None,
             last_change: None,
             size: (80, 24),
@@ -121,6 +125,7 @@ impl App {
     pub fn mode(&self) -> Mode {
         match self.overlay {
             None => match &self.screen {
+                Screen::Dashboard if self.search.is_some() => Mode::Search,
                 Screen::Dashboard => Mode::Dashboard,
                 Screen::Reader(r) if r.request == Request::Today => Mode::Today,
                 Screen::Reader(_) => Mode::Reader,

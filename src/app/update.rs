@@ -3,8 +3,9 @@
 use super::effect::{Effect, Write};
 use super::layout::{self, areas, inner_rows};
 use super::screen::{self, Request, Screen};
+use super::search::Search;
 use super::{Action, App, Confirm, Form, Notice, Overlay, Pane};
-use crate::domain::{Side, Status, Verdict, text};
+use crate::domain::{Side, Status, Verdict, limits, text};
 use ratatui::layout::{Position, Rect};
 
 /// Applies `action` to `app` and returns the work the runtime must do.
@@ -12,6 +13,14 @@ pub fn update(app: &mut App, action: Action) -> Vec<Effect> {
     match action {
         Action::Loaded(data) => {
             apply_loaded(app, *data);
+            Vec::new()
+        }
+        Action::SearchIndex(index) => {
+            let order: Vec<i64> = app.data.rows.iter().map(|r| r.id).collect();
+            if let Some(search) = &mut app.search {
+                search.index = index;
+                search.refresh(&order);
+            }
             Vec::new()
         }
         Action::ScreenReady(screen) => {
@@ -49,6 +58,7 @@ pub fn update(app: &mut App, action: Action) -> Vec<Effect> {
         Action::Click { column, row } => click(app, column, row),
         other => match app.overlay.take() {
             None => match std::mem::replace(&mut app.screen, Screen::Dashboard) {
+                Screen::Dashboard if app.search.is_some() => search_action(app, other),
                 Screen::Dashboard => dashboard(app, other),
                 Screen::Reader(reader) => screen::reader_action(app, reader, other),
                 Screen::Review(run) => screen::review_action(app, run, other),
@@ -192,6 +202,11 @@ fn dashboard(app: &mut App, action: Action) -> Vec<Effect> {
             None => notice(app, "nothing to undo in this session"),
         },
         Action::OpenToday => vec![Effect::Open(Request::Today)],
+        Action::Search => {
+            app.search = Some(Search::default());
+            app.pane = Pane::Relationships;
+            vec![Effect::LoadSearch]
+        }
         Action::ReviewAll => vec![Effect::Open(Request::Review(None))],
         Action::ToggleClosed => {
             app.show_closed = !app.show_closed;
@@ -350,5 +365,52 @@ fn click(app: &mut App, column: u16, row: u16) -> Vec<Effect> {
     } else if a.health.contains(at) {
         app.pane = Pane::Health;
     }
+    Vec::new()
+}
+
+fn search_action(app: &mut App, action: Action) -> Vec<Effect> {
+    let Some(mut search) = app.search.take() else {
+        return Vec::new();
+    };
+    let order: Vec<i64> = app.data.rows.iter().map(|r| r.id).collect();
+    match action {
+        Action::Cancel => return Vec::new(),
+        Action::Submit => {
+            return match search.chosen() {
+                Some(id) => {
+                    app.select_partner(id);
+                    vec![app.reload()]
+                }
+                None => {
+                    app.notice = Some(Notice::Info(format!("nothing matches {:?}", search.query)));
+                    Vec::new()
+                }
+            };
+        }
+        Action::Down => {
+            search.cursor = (search.cursor + 1).min(search.matches.len().saturating_sub(1))
+        }
+        Action::Up => search.cursor = search.cursor.saturating_sub(1),
+        Action::Paste(text) => {
+            search.query.push_str(&text::clean_line(&text));
+            search.refresh(&order);
+        }
+        Action::Input(input) => {
+            match input.key {
+                ratatui_textarea::Key::Char(c) if !input.ctrl && !input.alt => search.query.push(c),
+                ratatui_textarea::Key::Backspace => {
+                    search.query.pop();
+                }
+                _ => {}
+            }
+            search.query = text::clean_line(&search.query)
+                .chars()
+                .take(limits::NAME_MAX)
+                .collect();
+            search.refresh(&order);
+        }
+        _ => {}
+    }
+    app.search = Some(search);
     Vec::new()
 }

@@ -98,6 +98,12 @@ pub fn perform(
                 Err(e) => Action::Failed(e.to_string()),
             });
         }
+        Effect::LoadSearch => {
+            return Some(match store.search_index() {
+                Ok(index) => Action::SearchIndex(index),
+                Err(e) => Action::Failed(e.to_string()),
+            });
+        }
         Effect::Open(request) => {
             return Some(match open_screen(store, today, rules, request) {
                 Ok(screen) => Action::ScreenReady(Box::new(screen)),
