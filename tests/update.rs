@@ -203,3 +203,101 @@ fn a_click_selects_a_partner() {
     assert_eq!(app.pane, Pane::Relationships);
     assert_eq!(effects.len(), 1);
 }
+
+fn select(app: &mut pactum::app::App, store: &mut pactum::store::Store, name: &str) {
+    drive(app, store, &["/"]);
+    type_text(app, store, name);
+    drive(app, store, &["enter"]);
+    assert_eq!(
+        app.selected_row()
+            .unwrap()
+            .name
+            .to_lowercase()
+            .contains(name),
+        true
+    );
+}
+
+#[test]
+fn the_review_ritual_writes_every_verdict() {
+    use pactum::app::Screen;
+    let (_dir, mut store) = book(true);
+    let mut app = app(&mut store, 100, 30);
+    select(&mut app, &mut store, "lumen");
+    drive(&mut app, &mut store, &["r"]);
+    let Screen::Review(run) = &app.screen else {
+        panic!("review did not open")
+    };
+    let titles: Vec<String> = run
+        .items
+        .iter()
+        .map(|i| i.commitment.title.clone())
+        .collect();
+    assert_eq!(titles.len(), 3, "{titles:?}");
+    assert!(run.items[0].commitment.ongoing, "ongoing items come first");
+    // h: honoured (ongoing); k: kept (dated); o: still open (dated).
+    drive(&mut app, &mut store, &["k"]);
+    assert!(
+        matches!(&app.notice, Some(Notice::Info(m)) if m.contains("ongoing item")),
+        "k is refused on an ongoing item"
+    );
+    drive(&mut app, &mut store, &["h", "k", "o"]);
+    let Screen::Review(run) = &app.screen else {
+        panic!("review closed early")
+    };
+    assert!(run.done());
+    assert_eq!(run.tally.summary(), "1 honoured, 1 kept, 1 still open");
+    let partner = app.selected_row().unwrap().id;
+    let reviews = store.last_reviews(partner).unwrap();
+    assert!(
+        reviews
+            .iter()
+            .any(|(_, on, v)| *on == today() && *v == pactum::domain::Verdict::Honoured)
+    );
+    let all = store
+        .commitments(CommitmentFilter {
+            partner_id: Some(partner),
+            ..Default::default()
+        })
+        .unwrap();
+    let by_title = |t: &str| all.iter().find(|c| c.title == t).unwrap().status;
+    assert_eq!(by_title(&titles[1]), Status::Kept);
+    assert_eq!(by_title(&titles[2]), Status::Open);
+    assert!(store.events(5).unwrap().iter().any(|e| e.action == "check"));
+    drive(&mut app, &mut store, &["enter"]);
+    assert_eq!(app.screen, Screen::Dashboard);
+    assert!(matches!(&app.notice, Some(Notice::Info(m)) if m.contains("review: 3 of 3")));
+}
+
+#[test]
+fn today_keeps_a_line_in_place_and_it_leaves_the_agenda() {
+    use pactum::app::Screen;
+    let (_dir, mut store) = book(true);
+    let mut app = app(&mut store, 100, 30);
+    drive(&mut app, &mut store, &["T"]);
+    let Screen::Reader(reader) = &app.screen else {
+        panic!("today did not open")
+    };
+    let first = reader.doc.lines[reader.doc.targets()[0]].plain();
+    assert!(first.contains("Send our redlines"), "{first}");
+    drive(&mut app, &mut store, &["K"]);
+    let Screen::Reader(reader) = &app.screen else {
+        panic!("today closed")
+    };
+    assert!(
+        !reader.doc.plain().contains("Send our redlines"),
+        "kept items leave the agenda"
+    );
+    drive(&mut app, &mut store, &["t"]);
+    assert_eq!(
+        app.mode(),
+        Mode::Form,
+        "t logs a touch for the line's partner"
+    );
+    drive(&mut app, &mut store, &["esc", "j", "enter"]);
+    assert_eq!(
+        app.screen,
+        Screen::Dashboard,
+        "enter opens the line's partner"
+    );
+}
