@@ -208,13 +208,12 @@ fn select(app: &mut pactum::app::App, store: &mut pactum::store::Store, name: &s
     drive(app, store, &["/"]);
     type_text(app, store, name);
     drive(app, store, &["enter"]);
-    assert_eq!(
+    assert!(
         app.selected_row()
             .unwrap()
             .name
             .to_lowercase()
-            .contains(name),
-        true
+            .contains(name)
     );
 }
 
