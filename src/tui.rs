@@ -53,6 +53,7 @@ fn event_loop(
 ) -> Result<(), String> {
     let theme = Theme::from_env();
     let mut app = App::new(ctx.today, ctx.config.keymap.clone());
+    app.user = store.user().to_string();
     let size = terminal
         .size()
         .map_err(|e| format!("reading the terminal size: {e}"))?;

@@ -28,7 +28,7 @@ pub fn update(app: &mut App, action: Action) -> Vec<Effect> {
             Vec::new()
         }
         Action::Written { message, undo } => {
-            if matches!(app.overlay, Some(Overlay::Form(_))) {
+            if matches!(app.overlay, Some(Overlay::Form(_) | Overlay::Conflict(_))) {
                 app.overlay = None;
             }
             if undo.is_some() {
@@ -40,6 +40,10 @@ pub fn update(app: &mut App, action: Action) -> Vec<Effect> {
                 effects.push(Effect::Open(r.request));
             }
             effects
+        }
+        Action::Conflicted(conflict) => {
+            app.overlay = Some(Overlay::Conflict(conflict));
+            Vec::new()
         }
         Action::Failed(reason) => {
             match &mut app.overlay {
@@ -72,6 +76,19 @@ pub fn update(app: &mut App, action: Action) -> Vec<Effect> {
                 }
                 _ => {
                     app.overlay = Some(Overlay::Confirm(confirm));
+                    Vec::new()
+                }
+            },
+            Some(Overlay::Conflict(conflict)) => match other {
+                Action::KeepMine => vec![Effect::Write(conflict.keep_mine())],
+                Action::TakeTheirs | Action::Cancel => {
+                    app.notice = Some(Notice::Info(
+                        "kept their version; yours was not saved".into(),
+                    ));
+                    vec![app.reload()]
+                }
+                _ => {
+                    app.overlay = Some(Overlay::Conflict(conflict));
                     Vec::new()
                 }
             },
@@ -208,6 +225,16 @@ fn dashboard(app: &mut App, action: Action) -> Vec<Effect> {
             vec![Effect::LoadSearch]
         }
         Action::ReviewAll => vec![Effect::Open(Request::Review(None))],
+        Action::MineOnly => {
+            app.mine_only = !app.mine_only;
+            let say = if app.mine_only {
+                format!("showing partners owned by {}", app.user)
+            } else {
+                "showing every partner".into()
+            };
+            app.notice = Some(Notice::Info(say));
+            vec![app.reload()]
+        }
         Action::ToggleClosed => {
             app.show_closed = !app.show_closed;
             vec![app.reload()]
