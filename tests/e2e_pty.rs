@@ -563,3 +563,37 @@ fn today_keeps_an_overdue_commitment_in_place() {
         .unwrap();
     assert_eq!(pricing["status"], "kept");
 }
+
+#[test]
+fn a_dropped_link_keeps_the_unfinished_form_as_a_draft() {
+    let home = Home::new();
+    home.cli(&["partner", "add", "Acme"]);
+    let mut s = home.spawn(100, 30);
+    s.wait_in_pane("Relationships", "Acme");
+    s.send("t");
+    s.wait_for("Log touch with Acme");
+    s.send("Promised the revised quote by Friday");
+    s.wait_for("Promised the revised quote by Friday");
+    let pid = s.child.process_id().expect("the child's pid");
+    let hung = Command::new("kill")
+        .arg("-HUP")
+        .arg(pid.to_string())
+        .status()
+        .expect("running kill");
+    assert!(hung.success());
+    assert!(s.wait_exit().success());
+
+    let mut again = home.spawn(100, 30);
+    again.wait_for("Log touch with");
+    again.wait_for("Promised the revised quote by Friday");
+    again.wait_in_status("unfinished form");
+    again.send("\r");
+    again.wait_in_status("logged call");
+    again.send("q");
+    assert!(again.wait_exit().success());
+    let touches = home.cli(&["touch", "list", "Acme"]);
+    assert!(
+        touches.contains("Promised the revised quote by Friday"),
+        "{touches}"
+    );
+}

@@ -79,6 +79,9 @@ pub enum Action {
         message: String,
         undo: Option<i64>,
     },
+    /// An unfinished form from an earlier session.
+    #[serde(skip)]
+    RestoreDraft(Box<super::form::Draft>),
     /// An edit met someone else's newer version.
     #[serde(skip)]
     Conflicted(Box<super::conflict::Conflict>),

@@ -178,6 +178,14 @@ impl App {
         }
     }
 
+    /// The unfinished form on screen, if any, to keep as a draft.
+    pub fn draft(&self) -> Option<form::Draft> {
+        match &self.overlay {
+            Some(Overlay::Form(form)) => Some(form.draft()),
+            _ => None,
+        }
+    }
+
     /// The effect that reloads the dashboard around the current selection.
     pub fn reload(&self) -> Effect {
         Effect::Load {

@@ -41,6 +41,13 @@ pub fn update(app: &mut App, action: Action) -> Vec<Effect> {
             }
             effects
         }
+        Action::RestoreDraft(draft) => {
+            app.overlay = Some(Overlay::Form(Box::new(Form::from_draft(*draft))));
+            app.notice = Some(Notice::Info(
+                "your unfinished form was kept: finish it, or esc drops it".into(),
+            ));
+            Vec::new()
+        }
         Action::Conflicted(conflict) => {
             app.overlay = Some(Overlay::Conflict(conflict));
             Vec::new()

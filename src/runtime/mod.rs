@@ -2,6 +2,7 @@
 //! Shared by the terminal loop and by `pactum render`.
 
 use crate::app::{Action, Effect, Loaded, Write};
+pub mod drafts;
 mod screens;
 pub use screens::{agenda, brief, explain, one_health, open_screen, timeline};
 
