@@ -5,6 +5,7 @@ mod demo;
 pub mod exchange;
 mod health;
 mod partner;
+mod reading;
 mod records;
 pub mod render;
 
@@ -22,6 +23,8 @@ pub fn run(ctx: &Context, command: Command, out: &mut dyn Write) -> Result<(), S
         Command::Review(args) => records::review(ctx, args, out),
         Command::Demo { force } => demo::run(ctx, force, out),
         Command::Health { partner, json } => health::run(ctx, partner, json, out),
+        Command::Today { json } => reading::today(ctx, json, out),
+        Command::Brief { partner, json } => reading::brief(ctx, &partner, json, out),
         Command::Render { size, view } => render::run(ctx, &size, &view, out),
         Command::Export(args) => exchange::export(ctx, args, out),
         Command::Import(args) => exchange::import(ctx, args, out),

@@ -1,5 +1,6 @@
 //! The only module that touches SQLite (DESIGN.md §7, §8). Returns domain types.
 
+mod agenda;
 mod commitments;
 pub use commitments::CommitmentFilter;
 mod convert;
