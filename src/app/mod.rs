@@ -8,6 +8,7 @@ pub mod form;
 pub mod keymap;
 pub mod layout;
 pub mod load;
+mod mouse;
 pub mod screen;
 pub mod search;
 mod update;
