@@ -155,17 +155,32 @@ impl Store {
 
     /// Commitments matching `filter`: open before closed, then by due day (undated last).
     pub fn commitments(&self, filter: CommitmentFilter) -> StoreResult<Vec<Commitment>> {
-        let mut stmt = self
-            .conn
-            .prepare_cached(concat!(
+        // One partner's ledger is read through the commitment_partner index; an `?1 IS NULL OR`
+        // test on partner_id would make SQLite scan every commitment of the book.
+        let sql = if filter.partner_id.is_some() {
+            concat!(
                 "SELECT ",
                 commitment_cols!(),
                 " FROM commitment
-                 WHERE (?1 IS NULL OR partner_id = ?1)
+                 WHERE partner_id = ?1
                    AND (?2 = 0 OR status = 'open')
                    AND (?3 IS NULL OR side = ?3)
                  ORDER BY status <> 'open', ongoing, due_on IS NULL, due_on, id"
-            ))
+            )
+        } else {
+            concat!(
+                "SELECT ",
+                commitment_cols!(),
+                " FROM commitment
+                 WHERE ?1 IS NULL
+                   AND (?2 = 0 OR status = 'open')
+                   AND (?3 IS NULL OR side = ?3)
+                 ORDER BY status <> 'open', ongoing, due_on IS NULL, due_on, id"
+            )
+        };
+        let mut stmt = self
+            .conn
+            .prepare_cached(sql)
             .map_err(StoreError::sql("listing commitments"))?;
         stmt.query_map(
             params![filter.partner_id, filter.open_only, filter.side],
