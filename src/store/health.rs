@@ -9,7 +9,7 @@ use chrono::NaiveDate;
 use rusqlite::params;
 use std::collections::HashMap;
 
-const COMMITMENTS: &str = "
+pub(super) const COMMITMENTS: &str = "
 SELECT c.partner_id, c.side,
   sum(c.ongoing = 0 AND c.due_on IS NOT NULL AND c.status <> 'released'
       AND c.due_on BETWEEN iif(c.side = 'ours', ?4, ?6) AND iif(c.side = 'ours', ?5, ?7)),
@@ -33,7 +33,7 @@ GROUP BY c.partner_id, c.side";
 // One row per partner, each figure an index range count on the touch indexes (windows of
 // days, never a partner's whole history), so a partner with twenty thousand touches costs the
 // same as one with twenty. The signing windows are computed once per partner (materialised).
-const TOUCHES: &str = "
+pub(super) const TOUCHES: &str = "
 WITH p AS MATERIALIZED (
   SELECT id, signed_on, signed_on <= ?3 AS signed, max(signed_on, ?5) AS after_from,
     date(signed_on, ?6) AS before_from, date(signed_on, '-1 day') AS before_to
@@ -60,7 +60,7 @@ SELECT p.id,
      AND t.on_day BETWEEN ?9 AND ?10)
 FROM p";
 
-const PROBLEMS: &str = "
+pub(super) const PROBLEMS: &str = "
 SELECT x.partner_id, x.id, x.summary, x.opened_on, x.severity, x.reaction, x.brave_conversation_on,
   x.resolved_on IS NULL OR x.resolved_on > ?3,
   EXISTS (SELECT 1 FROM touch t WHERE t.partner_id = x.partner_id AND t.kind = 'update'
@@ -69,7 +69,7 @@ FROM problem x
 WHERE x.partner_id BETWEEN ?1 AND ?2 AND x.opened_on <= ?3
 ORDER BY x.partner_id, x.opened_on, x.id";
 
-const REVIEWS: &str = "
+pub(super) const REVIEWS: &str = "
 SELECT c.partner_id, max(r.on_day)
 FROM review r JOIN commitment c ON c.id = r.commitment_id
 WHERE c.partner_id BETWEEN ?1 AND ?2 AND c.ongoing = 1 AND r.on_day <= ?3

@@ -12,6 +12,8 @@ mod generate_words;
 mod health;
 mod open;
 mod partners;
+#[cfg(test)]
+mod plans;
 mod records;
 pub mod schema;
 mod summary;
