@@ -79,6 +79,19 @@ fn a_frame_is_one_write_and_an_unchanged_frame_writes_nothing() {
     let (bytes, writes) = counter.take();
     assert_eq!(writes, 1);
     println!("selection moved one row (demo book, 200x50): {bytes} B in {writes} write");
+
+    // Within one partner's ledger only the two cursor rows change.
+    while app.side(pactum::domain::Side::Ours).len() < 2 {
+        drive(&mut app, &mut store, &["j"]);
+    }
+    drive(&mut app, &mut store, &["tab"]);
+    draw_frame(&mut terminal, &mut shown, &app, &theme).unwrap();
+    counter.take();
+    drive(&mut app, &mut store, &["j"]);
+    draw_frame(&mut terminal, &mut shown, &app, &theme).unwrap();
+    let (bytes, _) = counter.take();
+    assert!(bytes > 0 && bytes <= 400, "a cursor move in the ledger sends {bytes} B");
+    println!("cursor moved one row in the ledger (demo book, 200x50): {bytes} B");
 }
 
 #[test]
