@@ -90,7 +90,10 @@ fn a_frame_is_one_write_and_an_unchanged_frame_writes_nothing() {
     drive(&mut app, &mut store, &["j"]);
     draw_frame(&mut terminal, &mut shown, &app, &theme).unwrap();
     let (bytes, _) = counter.take();
-    assert!(bytes > 0 && bytes <= 400, "a cursor move in the ledger sends {bytes} B");
+    assert!(
+        bytes > 0 && bytes <= 400,
+        "a cursor move in the ledger sends {bytes} B"
+    );
     println!("cursor moved one row in the ledger (demo book, 200x50): {bytes} B");
 }
 
