@@ -72,6 +72,20 @@ pub enum Command {
         #[arg(long)]
         force: bool,
     },
+    /// Fill an empty book with a synthetic one (for benchmarks); the same seed gives the same book
+    Gen {
+        #[arg(long, default_value_t = 10_000)]
+        partners: u64,
+        #[arg(long, default_value_t = 100_000)]
+        commitments: u64,
+        #[arg(long, default_value_t = 1_000_000)]
+        touches: u64,
+        #[arg(long, default_value_t = 1)]
+        seed: u64,
+        /// Delete every partner already in the book first
+        #[arg(long)]
+        force: bool,
+    },
     /// Print a screen as plain text
     Render {
         /// Terminal size, WIDTHxHEIGHT

@@ -3,6 +3,7 @@
 mod commitment;
 mod demo;
 pub mod exchange;
+mod generate;
 mod health;
 mod partner;
 mod reading;
@@ -22,6 +23,21 @@ pub fn run(ctx: &Context, command: Command, out: &mut dyn Write) -> Result<(), S
         Command::Problem(cmd) => records::problem(ctx, cmd, out),
         Command::Review(args) => records::review(ctx, args, out),
         Command::Demo { force } => demo::run(ctx, force, out),
+        Command::Gen {
+            partners,
+            commitments,
+            touches,
+            seed,
+            force,
+        } => {
+            let spec = crate::store::GenSpec {
+                partners,
+                commitments,
+                touches,
+                seed,
+            };
+            generate::run(ctx, spec, force, out)
+        }
         Command::Health { partner, json } => health::run(ctx, partner, json, out),
         Command::Today { json } => reading::today(ctx, json, out),
         Command::Brief { partner, json } => reading::brief(ctx, &partner, json, out),

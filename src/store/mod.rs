@@ -9,17 +9,23 @@ mod demo;
 mod error;
 mod events;
 mod export;
+mod generate;
+mod generate_words;
 mod health;
 mod import;
 mod open;
 mod partners;
+#[cfg(test)]
+mod plans;
 mod records;
 pub mod schema;
+mod summary;
 
 pub use dashboard::PartnerRow;
 pub use demo::DemoBook;
 pub use error::{StoreError, StoreResult};
 pub use events::{Event, UndoStep};
+pub use generate::{GenCounts, GenSpec};
 pub use open::MAGIC;
 pub use partners::{NewPartner, PartnerEdit};
 pub use records::{NewCommitment, NewProblem, NewTouch};
@@ -33,6 +39,9 @@ pub struct Store {
     path: PathBuf,
     user: String,
     last_event: Option<i64>,
+    /// Writes made through this handle, so memoised reads know when they went stale.
+    writes: u64,
+    memo: Option<summary::Memo>,
 }
 
 impl Store {
@@ -45,6 +54,8 @@ impl Store {
             path: path.to_path_buf(),
             user: user.to_string(),
             last_event: None,
+            writes: 0,
+            memo: None,
         })
     }
 
@@ -83,6 +94,7 @@ impl Store {
         doing: &'static str,
         f: impl FnOnce(&Transaction<'_>, &str) -> StoreResult<T>,
     ) -> StoreResult<T> {
+        self.writes += 1;
         let tx = self
             .conn
             .transaction_with_behavior(TransactionBehavior::Immediate)
