@@ -93,17 +93,40 @@ impl Store {
         })
     }
 
-    /// The newest events first, optionally for one entity.
+    /// The newest events first.
     pub fn events(&self, limit: u32) -> StoreResult<Vec<Event>> {
+        self.read_events(
+            "SELECT id, at, who, action, entity, entity_id, summary, undone
+             FROM event ORDER BY id DESC LIMIT ?1",
+            params![limit],
+        )
+    }
+
+    /// The newest events about one partner and its commitments, reviews, touches, problems
+    /// and contacts (rows that an undo deleted are no longer traced to it).
+    pub fn partner_events(&self, partner_id: i64, limit: u32) -> StoreResult<Vec<Event>> {
+        self.read_events(
+            "SELECT id, at, who, action, entity, entity_id, summary, undone FROM event
+             WHERE (entity = 'partner' AND entity_id = ?1)
+                OR (entity = 'commitment'
+                    AND entity_id IN (SELECT id FROM commitment WHERE partner_id = ?1))
+                OR (entity = 'touch' AND entity_id IN (SELECT id FROM touch WHERE partner_id = ?1))
+                OR (entity = 'problem'
+                    AND entity_id IN (SELECT id FROM problem WHERE partner_id = ?1))
+                OR (entity = 'contact'
+                    AND entity_id IN (SELECT id FROM contact WHERE partner_id = ?1))
+             ORDER BY id DESC LIMIT ?2",
+            params![partner_id, limit],
+        )
+    }
+
+    fn read_events(&self, sql: &str, args: impl rusqlite::Params) -> StoreResult<Vec<Event>> {
         let mut stmt = self
             .conn
-            .prepare_cached(
-                "SELECT id, at, who, action, entity, entity_id, summary, undone
-                 FROM event ORDER BY id DESC LIMIT ?1",
-            )
+            .prepare_cached(sql)
             .map_err(StoreError::sql("reading the event log"))?;
         let rows = stmt
-            .query_map([limit], |r| {
+            .query_map(args, |r| {
                 Ok(Event {
                     id: r.get(0)?,
                     at: r.get(1)?,

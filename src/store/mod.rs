@@ -1,15 +1,18 @@
 //! The only module that touches SQLite (DESIGN.md §7, §8). Returns domain types.
 
+mod backup;
 mod commitments;
 pub use commitments::CommitmentFilter;
 mod convert;
 mod dashboard;
 mod demo;
+mod doctor;
 mod error;
 mod events;
 mod health;
 mod open;
 mod partners;
+mod place;
 mod records;
 pub mod schema;
 
@@ -18,6 +21,9 @@ pub use demo::DemoBook;
 pub use error::{StoreError, StoreResult};
 pub use events::{Event, UndoStep};
 pub use open::MAGIC;
+pub use backup::Copied;
+pub use doctor::{Check, check_files};
+pub use place::{BookOptions, FsKind, classify as classify_filesystem};
 pub use partners::{NewPartner, PartnerEdit};
 pub use records::{NewCommitment, NewProblem, NewTouch};
 
@@ -30,19 +36,32 @@ pub struct Store {
     path: PathBuf,
     user: String,
     last_event: Option<i64>,
+    warnings: Vec<String>,
 }
 
 impl Store {
     /// Opens (creating if needed, 0600 in a 0700 directory) and migrates the book at `path`.
     /// `user` is recorded in the event log for every change.
+    /// Options come from the environment ([`BookOptions::from_env`]).
     pub fn open(path: &Path, user: &str) -> StoreResult<Store> {
-        let conn = open::connect(path)?;
+        Store::open_with(path, user, &BookOptions::from_env())
+    }
+
+    /// [`Store::open`] with explicit options (a short busy timeout in tests, …).
+    pub fn open_with(path: &Path, user: &str, options: &BookOptions) -> StoreResult<Store> {
+        let (conn, warnings) = open::connect(path, options)?;
         Ok(Store {
             conn,
             path: path.to_path_buf(),
             user: user.to_string(),
             last_event: None,
+            warnings,
         })
+    }
+
+    /// One-line warnings found while opening (a book readable by others, a FUSE mount).
+    pub fn warnings(&self) -> &[String] {
+        &self.warnings
     }
 
     /// Where the book lives.
