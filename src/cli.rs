@@ -70,6 +70,9 @@ pub enum Command {
         #[arg(long, default_value = "dashboard")]
         view: String,
     },
+    /// Book care: backup, restore, doctor, log (flattened: `pactum backup FILE` …)
+    #[command(flatten)]
+    Ops(commands::OpsCmd),
     /// Print shell completions
     Completions {
         /// bash, zsh, fish, elvish or powershell
@@ -263,7 +266,11 @@ impl Context {
 
     /// Opens the book for this run.
     pub fn open(&self) -> Result<Store, String> {
-        Store::open(&self.db, &paths::os_user()).map_err(|e| e.to_string())
+        let store = Store::open(&self.db, &paths::os_user()).map_err(|e| e.to_string())?;
+        for warning in store.warnings() {
+            eprintln!("pactum: {warning}");
+        }
+        Ok(store)
     }
 }
 

@@ -3,11 +3,13 @@
 mod commitment;
 mod demo;
 mod health;
+mod ops;
 mod partner;
 mod records;
 pub mod render;
 
 use crate::cli::{Command, Context};
+pub use ops::OpsCmd;
 use serde::Serialize;
 use std::io::Write;
 
@@ -22,6 +24,7 @@ pub fn run(ctx: &Context, command: Command, out: &mut dyn Write) -> Result<(), S
         Command::Demo { force } => demo::run(ctx, force, out),
         Command::Health { partner, json } => health::run(ctx, partner, json, out),
         Command::Render { size, view } => render::run(ctx, &size, &view, out),
+        Command::Ops(cmd) => ops::run(ctx, cmd, out),
         Command::Completions { .. } => Ok(()),
     }
 }

@@ -5,13 +5,16 @@ use super::error::{StoreError, StoreResult};
 use super::events::record;
 use super::place::{self, BookOptions};
 use super::{Store, open, schema};
-use rusqlite::backup::Backup;
+use rusqlite::backup::{Backup, StepResult};
 use rusqlite::{Connection, OpenFlags};
 use serde::Serialize;
 use std::fs::{self, File, OpenOptions};
 use std::os::unix::fs::{OpenOptionsExt, PermissionsExt};
 use std::path::{Path, PathBuf};
-use std::time::Duration;
+use std::time::{Duration, Instant};
+
+/// How long a backup or restore keeps trying when the other side stays locked.
+const RETRY_FOR: Duration = Duration::from_secs(10);
 
 /// What a backup or a restore copied.
 #[derive(Debug, Clone, PartialEq, Serialize)]
@@ -30,12 +33,19 @@ pub struct Copied {
     pub previous: Option<PathBuf>,
 }
 
-/// Copies everything in one backup step (a read snapshot, so writers are not held up), retrying
-/// after `pause` only when the destination is locked.
+/// Copies everything in one backup step (`-1` pages: one read snapshot, so writers in WAL mode
+/// are not held up). Retries briefly only when the destination is locked by another session.
 fn copy_all(from: &Connection, to: &mut Connection, doing: &'static str) -> StoreResult<()> {
-    Backup::new(from, to)
-        .and_then(|b| b.run_to_completion(-1, Duration::from_millis(20), None))
-        .map_err(StoreError::sql(doing))
+    let backup = Backup::new(from, to).map_err(StoreError::sql(doing))?;
+    let started = Instant::now();
+    loop {
+        match backup.step(-1).map_err(StoreError::sql(doing))? {
+            StepResult::Done => return Ok(()),
+            StepResult::More => {}
+            _ if started.elapsed() > RETRY_FOR => return Err(StoreError::Busy),
+            _ => std::thread::sleep(Duration::from_millis(20)),
+        }
+    }
 }
 
 impl Store {

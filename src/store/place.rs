@@ -118,8 +118,13 @@ pub fn fs_kind(dir: &Path) -> std::io::Result<FsKind> {
 /// Refuses a book on a network filesystem (unless allowed), with the way out.
 /// Returns a warning for FUSE, where pactum cannot tell.
 pub fn check_filesystem(book: &Path, options: &BookOptions) -> StoreResult<Option<String>> {
+    // A new book's directory may not exist yet: the filesystem is that of its nearest ancestor.
     let dir = directory(book);
-    let kind = fs_kind(&dir).map_err(|e| StoreError::Io(dir.clone(), e))?;
+    let existing = dir
+        .ancestors()
+        .find(|d| d.exists())
+        .unwrap_or(Path::new("."));
+    let kind = fs_kind(existing).map_err(|e| StoreError::Io(existing.to_path_buf(), e))?;
     match kind {
         FsKind::Network(name) if !options.allow_network_fs => Err(StoreError::Invalid(format!(
             "{} is on a network filesystem ({name}), where SQLite's WAL mode can corrupt the book: \
