@@ -51,17 +51,18 @@ pub fn connect(path: &Path, options: &BookOptions) -> StoreResult<(Connection, V
         OpenFlags::SQLITE_OPEN_READ_WRITE | OpenFlags::SQLITE_OPEN_NO_MUTEX,
     )
     .map_err(StoreError::sql("opening the book"))?;
-    configure(&conn, path, options)?;
+    // Busy timeout first, so every later statement waits instead of failing; then the checks
+    // that read only, before anything is written to a file that may not be ours.
+    conn.busy_timeout(options.busy_timeout)
+        .map_err(StoreError::sql("setting the busy timeout"))?;
     check_is_ours(&conn, path)?;
+    configure(&conn, path)?;
     migrate(&mut conn, path, options)?;
     Ok((conn, warnings))
 }
 
-/// Busy timeout first (so every later statement waits instead of failing), then WAL, foreign
-/// keys and durability, each checked rather than assumed.
-fn configure(conn: &Connection, path: &Path, options: &BookOptions) -> StoreResult<()> {
-    conn.busy_timeout(options.busy_timeout)
-        .map_err(StoreError::sql("setting the busy timeout"))?;
+/// WAL, foreign keys and durability, each checked rather than assumed.
+fn configure(conn: &Connection, path: &Path) -> StoreResult<()> {
     let mode: String = conn
         .query_row("PRAGMA journal_mode = WAL", [], |r| r.get(0))
         .map_err(StoreError::sql("switching the book to WAL"))?;

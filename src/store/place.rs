@@ -125,6 +125,10 @@ pub fn check_filesystem(book: &Path, options: &BookOptions) -> StoreResult<Optio
         .find(|d| d.exists())
         .unwrap_or(Path::new("."));
     let kind = fs_kind(existing).map_err(|e| StoreError::Io(existing.to_path_buf(), e))?;
+    judge_filesystem(kind, book, options)
+}
+
+fn judge_filesystem(kind: FsKind, book: &Path, options: &BookOptions) -> StoreResult<Option<String>> {
     match kind {
         FsKind::Network(name) if !options.allow_network_fs => Err(StoreError::Invalid(format!(
             "{} is on a network filesystem ({name}), where SQLite's WAL mode can corrupt the book: \
@@ -245,5 +249,29 @@ impl MigrationLock {
             }
             std::thread::sleep(Duration::from_millis(10));
         }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn a_book_on_nfs_is_refused_with_the_way_out_unless_allowed() {
+        let book = Path::new("/mnt/share/pactum.db");
+        let strict = BookOptions::default();
+        let err = judge_filesystem(classify(0x6969), book, &strict)
+            .unwrap_err()
+            .to_string();
+        assert!(err.contains("network filesystem (NFS)"), "{err}");
+        assert!(err.contains("--db") && err.contains("export"), "{err}");
+        let brave = BookOptions {
+            allow_network_fs: true,
+            ..strict.clone()
+        };
+        assert_eq!(judge_filesystem(classify(0x6969), book, &brave).unwrap(), None);
+        let fuse = judge_filesystem(FsKind::Fuse, book, &strict).unwrap();
+        assert!(fuse.is_some_and(|w| w.starts_with("warning:") && !w.contains('\n')));
+        assert_eq!(judge_filesystem(classify(0xEF53), book, &strict).unwrap(), None);
     }
 }
