@@ -149,12 +149,18 @@ fn eight_processes_on_an_old_book_migrate_it_exactly_once() {
         }
         assert_eq!(count(&book, "PRAGMA user_version"), schema::latest());
         assert_eq!(
-            count(&book, "SELECT count(*) FROM migration_log WHERE version = 2"),
+            count(
+                &book,
+                "SELECT count(*) FROM migration_log WHERE version = 2"
+            ),
             1,
             "round {round}: migrated more than once"
         );
         let by = count(&book, "SELECT pid FROM migration_log WHERE version = 2");
-        assert!(pids.contains(&by), "round {round}: migrated by one of the eight");
+        assert!(
+            pids.contains(&by),
+            "round {round}: migrated by one of the eight"
+        );
     }
     eprintln!("migration race: {rounds} rounds × {processes} processes: migrated once every time");
 }
@@ -254,7 +260,9 @@ fn a_writer_killed_at_random_moments_loses_no_acknowledged_commit() {
     let mut lost = 0;
     for id in &acknowledged {
         let n: i64 = conn
-            .query_row("SELECT count(*) FROM touch WHERE id = ?1", [id], |r| r.get(0))
+            .query_row("SELECT count(*) FROM touch WHERE id = ?1", [id], |r| {
+                r.get(0)
+            })
             .unwrap();
         lost += usize::from(n == 0);
     }

@@ -71,13 +71,12 @@ fn a_busy_book_is_a_clear_retryable_error() {
     let err = store
         .add_partner(&NewPartner::named("Acme", today()))
         .unwrap_err();
-    assert!(matches!(err, StoreError::Busy) && err.is_retryable(), "{err}");
-
-    let out = pactum(
-        &path,
-        "PACTUM_BUSY_TIMEOUT_MS=150",
-        "partner add Acme",
+    assert!(
+        matches!(err, StoreError::Busy) && err.is_retryable(),
+        "{err}"
     );
+
+    let out = pactum(&path, "PACTUM_BUSY_TIMEOUT_MS=150", "partner add Acme");
     assert_eq!(out.status.code(), Some(1));
     assert_eq!(
         text(&out.stderr),
@@ -299,7 +298,11 @@ fn a_restore_refuses_files_that_are_not_intact_pactum_books() {
         "{err}"
     );
 
-    assert_eq!(store.partners(true).unwrap().len(), 1, "the book is unchanged");
+    assert_eq!(
+        store.partners(true).unwrap().len(),
+        1,
+        "the book is unchanged"
+    );
     assert!(!dir.path().join("book.db.before-restore").exists());
 }
 
@@ -324,7 +327,9 @@ fn the_doctor_reports_each_check_and_fails_on_a_problem() {
         "filesystem",
     ] {
         assert!(
-            report.lines().any(|l| l.starts_with("ok") && l.contains(name)),
+            report
+                .lines()
+                .any(|l| l.starts_with("ok") && l.contains(name)),
             "{name}: {report}"
         );
     }
@@ -356,9 +361,20 @@ fn the_log_says_who_did_what_newest_first() {
     let dir = tempfile::tempdir().unwrap();
     let book = dir.path().join("book.db");
     assert!(pactum(&book, "", "partner add Acme").status.success());
-    assert!(pactum(&book, "", "partner add Brightwater").status.success());
+    assert!(
+        pactum(&book, "", "partner add Brightwater")
+            .status
+            .success()
+    );
     let out = Command::new(env!("CARGO_BIN_EXE_pactum"))
-        .args(["--db", book.to_str().unwrap(), "touch", "add", "Acme", "Called"])
+        .args([
+            "--db",
+            book.to_str().unwrap(),
+            "touch",
+            "add",
+            "Acme",
+            "Called",
+        ])
         .env("USER", "carol")
         .env("SUDO_USER", "dave")
         .output()
@@ -367,7 +383,10 @@ fn the_log_says_who_did_what_newest_first() {
     let log = text(&pactum(&book, "", "log").stdout);
     let lines: Vec<&str> = log.lines().collect();
     assert_eq!(lines.len(), 3, "{log}");
-    assert!(lines[0].contains("dave") && lines[0].contains("logged call"), "{log}");
+    assert!(
+        lines[0].contains("dave") && lines[0].contains("logged call"),
+        "{log}"
+    );
     assert!(lines[2].contains("alice") && lines[2].contains("added partner Acme"));
 
     let json: serde_json::Value =
@@ -380,5 +399,8 @@ fn the_log_says_who_did_what_newest_first() {
         .collect();
     assert_eq!(who, ["dave", "alice"]);
     let show = text(&pactum(&book, "", "partner show Acme").stdout);
-    assert!(show.contains("recent changes") && show.contains("dave: "), "{show}");
+    assert!(
+        show.contains("recent changes") && show.contains("dave: "),
+        "{show}"
+    );
 }

@@ -55,10 +55,9 @@ pub fn run(ctx: &Context, cmd: OpsCmd, out: &mut dyn Write) -> Result<(), String
         OpsCmd::Restore { file } => {
             let mut store = ctx.open()?;
             let copied = store.restore_from(&file).map_err(|e| e.to_string())?;
-            let previous = copied
-                .previous
-                .as_ref()
-                .map_or(String::new(), |p| format!("; the book as it was is in {}", p.display()));
+            let previous = copied.previous.as_ref().map_or(String::new(), |p| {
+                format!("; the book as it was is in {}", p.display())
+            });
             line(
                 out,
                 &format!(

@@ -78,7 +78,8 @@ impl Store {
             .open(&tmp)
             .map_err(io(&tmp))?;
         let written = (|| {
-            let mut copy = Connection::open(&tmp).map_err(StoreError::sql("creating the backup"))?;
+            let mut copy =
+                Connection::open(&tmp).map_err(StoreError::sql("creating the backup"))?;
             copy_all(&self.conn, &mut copy, "copying the book")?;
             let _: String = copy
                 .query_row("PRAGMA journal_mode = DELETE", [], |r| r.get(0))

@@ -142,7 +142,11 @@ fn file_check(name: &str, path: &Path, team_gid: Option<u32>, me: u32) -> Check 
             return Check::ok(name, format!("{shown} not present (created when needed)"));
         }
         Err(e) => {
-            return Check::problem(name, format!("{shown}: {e}"), "check its permissions".into());
+            return Check::problem(
+                name,
+                format!("{shown}: {e}"),
+                "check its permissions".into(),
+            );
         }
     };
     if meta.file_type().is_symlink() {

@@ -16,15 +16,15 @@ mod place;
 mod records;
 pub mod schema;
 
+pub use backup::Copied;
 pub use dashboard::PartnerRow;
 pub use demo::DemoBook;
+pub use doctor::{Check, check_files};
 pub use error::{StoreError, StoreResult};
 pub use events::{Event, UndoStep};
 pub use open::MAGIC;
-pub use backup::Copied;
-pub use doctor::{Check, check_files};
-pub use place::{BookOptions, FsKind, classify as classify_filesystem};
 pub use partners::{NewPartner, PartnerEdit};
+pub use place::{BookOptions, FsKind, classify as classify_filesystem};
 pub use records::{NewCommitment, NewProblem, NewTouch};
 
 use rusqlite::{Connection, Transaction, TransactionBehavior};

@@ -128,7 +128,11 @@ pub fn check_filesystem(book: &Path, options: &BookOptions) -> StoreResult<Optio
     judge_filesystem(kind, book, options)
 }
 
-fn judge_filesystem(kind: FsKind, book: &Path, options: &BookOptions) -> StoreResult<Option<String>> {
+fn judge_filesystem(
+    kind: FsKind,
+    book: &Path,
+    options: &BookOptions,
+) -> StoreResult<Option<String>> {
     match kind {
         FsKind::Network(name) if !options.allow_network_fs => Err(StoreError::Invalid(format!(
             "{} is on a network filesystem ({name}), where SQLite's WAL mode can corrupt the book: \
@@ -269,9 +273,15 @@ mod tests {
             allow_network_fs: true,
             ..strict.clone()
         };
-        assert_eq!(judge_filesystem(classify(0x6969), book, &brave).unwrap(), None);
+        assert_eq!(
+            judge_filesystem(classify(0x6969), book, &brave).unwrap(),
+            None
+        );
         let fuse = judge_filesystem(FsKind::Fuse, book, &strict).unwrap();
         assert!(fuse.is_some_and(|w| w.starts_with("warning:") && !w.contains('\n')));
-        assert_eq!(judge_filesystem(classify(0xEF53), book, &strict).unwrap(), None);
+        assert_eq!(
+            judge_filesystem(classify(0xEF53), book, &strict).unwrap(),
+            None
+        );
     }
 }
