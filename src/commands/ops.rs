@@ -106,10 +106,11 @@ pub fn run(ctx: &Context, cmd: OpsCmd, out: &mut dyn Write) -> Result<(), String
 }
 
 fn counts(c: &Copied) -> String {
+    let plural = |n: i64, what: &str| format!("{n} {what}{}", if n == 1 { "" } else { "s" });
     format!(
-        "{} partners and {} events (schema {}, {} KiB)",
-        c.partners,
-        c.events,
+        "{} and {} (schema {}, {} KiB)",
+        plural(c.partners, "partner"),
+        plural(c.events, "event"),
         c.schema_version,
         c.bytes.div_ceil(1024)
     )

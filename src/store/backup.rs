@@ -76,7 +76,7 @@ impl Store {
             .mode(0o600)
             .custom_flags(libc::O_NOFOLLOW)
             .open(&tmp)
-            .map_err(io(&tmp))?;
+            .map_err(io(dest))?;
         let written = (|| {
             let mut copy =
                 Connection::open(&tmp).map_err(StoreError::sql("creating the backup"))?;
