@@ -49,6 +49,17 @@ pub enum Command {
     Problem(ProblemCmd),
     /// Review ongoing commitments: honoured or not honoured
     Review(ReviewArgs),
+    /// The daily agenda: overdue and due both ways, updates owed, partnerships slipping
+    Today {
+        #[arg(long)]
+        json: bool,
+    },
+    /// The pre-call brief of one partner
+    Brief {
+        partner: String,
+        #[arg(long)]
+        json: bool,
+    },
     /// Health of each partnership: verdict, score, signals (all not ended, or one)
     Health {
         partner: Option<String>,
@@ -66,10 +77,16 @@ pub enum Command {
         /// Terminal size, WIDTHxHEIGHT
         #[arg(long, default_value = "100x30")]
         size: String,
-        /// dashboard, or dashboard:NAME to select a partner
+        /// dashboard[:NAME], today, brief:NAME, timeline:NAME, explain:NAME or review[:NAME]
         #[arg(long, default_value = "dashboard")]
         view: String,
     },
+    /// Export the book: the whole of it as JSON, or one CSV table
+    Export(commands::exchange::ExportArgs),
+    /// Import a JSON export, a CSV table or a vCard address book (merges; never duplicates)
+    Import(commands::exchange::ImportArgs),
+    /// Write a calendar (RFC 5545) of due commitments and updates
+    Ics(commands::exchange::IcsArgs),
     /// Book care: backup, restore, doctor, log (flattened: `pactum backup FILE` …)
     #[command(flatten)]
     Ops(commands::OpsCmd),

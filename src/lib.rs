@@ -6,6 +6,7 @@ pub mod cli;
 pub mod commands;
 pub mod config;
 pub mod domain;
+pub mod exchange;
 pub mod paths;
 pub mod runtime;
 pub mod store;

@@ -35,7 +35,8 @@ pub fn run(ctx: &Context) -> Result<(), String> {
     let _ = color_eyre::install();
     let mut terminal = ratatui::init();
     let _ = execute!(std::io::stdout(), EnableMouseCapture, EnableBracketedPaste);
-    let result = event_loop(&mut terminal, &mut store, ctx, &stop);
+    let draft_file = crate::paths::draft_file(&ctx.db);
+    let result = event_loop(&mut terminal, &mut store, ctx, &stop, &draft_file);
     let _ = execute!(
         std::io::stdout(),
         DisableMouseCapture,
@@ -45,25 +46,47 @@ pub fn run(ctx: &Context) -> Result<(), String> {
     result
 }
 
+/// Runs the loop, and keeps an unfinished form as a draft however the loop ends.
 fn event_loop(
     terminal: &mut DefaultTerminal,
     store: &mut Store,
     ctx: &Context,
     stop: &AtomicBool,
+    draft_file: &std::path::Path,
+) -> Result<(), String> {
+    let mut app = None;
+    let result = run_loop(terminal, store, ctx, stop, draft_file, &mut app);
+    if let Some(draft) = app.as_ref().and_then(App::draft) {
+        let _ = crate::runtime::drafts::save(draft_file, &draft);
+    }
+    result
+}
+
+fn run_loop(
+    terminal: &mut DefaultTerminal,
+    store: &mut Store,
+    ctx: &Context,
+    stop: &AtomicBool,
+    draft_file: &std::path::Path,
+    slot: &mut Option<App>,
 ) -> Result<(), String> {
     let theme = Theme::from_env();
-    let mut app = App::new(ctx.today, ctx.config.keymap.clone());
+    let app = slot.insert(App::new(ctx.today, ctx.config.keymap.clone()));
+    app.user = store.user().to_string();
     let size = terminal
         .size()
         .map_err(|e| format!("reading the terminal size: {e}"))?;
     update(
-        &mut app,
+        app,
         Action::Resize {
             width: size.width,
             height: size.height,
         },
     );
     let mut pending = vec![app.reload()];
+    if let Some(draft) = crate::runtime::drafts::take(draft_file) {
+        pending.extend(update(app, Action::RestoreDraft(Box::new(draft))));
+    }
     let mut seen_version = store.data_version().map_err(|e| e.to_string())?;
     let mut dirty = true;
     loop {
@@ -72,7 +95,7 @@ fn event_loop(
                 return Ok(());
             }
             if let Some(report) = runtime::perform(store, ctx.today, &ctx.config.rules, effect) {
-                pending.extend(update(&mut app, report));
+                pending.extend(update(app, report));
             }
             dirty = true;
         }
@@ -81,19 +104,19 @@ fn event_loop(
         }
         if dirty {
             terminal
-                .draw(|frame| ui::draw(&app, &theme, frame))
+                .draw(|frame| ui::draw(app, &theme, frame))
                 .map_err(|e| format!("drawing: {e}"))?;
             dirty = false;
         }
         if event::poll(WAKE).map_err(|e| format!("reading the terminal: {e}"))? {
             let ev = event::read().map_err(|e| format!("reading the terminal: {e}"))?;
-            if let Some(action) = translate(&app, ev) {
+            if let Some(action) = translate(app, ev) {
                 if action == Action::Suspend {
                     suspend(terminal)?;
                     dirty = true;
                     continue;
                 }
-                pending.extend(update(&mut app, action));
+                pending.extend(update(app, action));
                 dirty = true;
             }
         } else if let Ok(version) = store.data_version()
@@ -118,7 +141,9 @@ fn translate(app: &App, ev: Event) -> Option<Action> {
             }
             match to_key(&key).and_then(|k| app.keymap.action(mode, k)) {
                 Some(action) => Some(action.clone()),
-                None if mode == Mode::Form => Some(Action::Input(key.into())),
+                None if matches!(mode, Mode::Form | Mode::Search) => {
+                    Some(Action::Input(key.into()))
+                }
                 None => None,
             }
         }

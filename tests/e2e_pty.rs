@@ -504,3 +504,96 @@ fn sigterm_restores_the_terminal_and_exits() {
     );
     assert_alternate_screen_left(&s);
 }
+
+#[test]
+fn today_keeps_an_overdue_commitment_in_place() {
+    let home = Home::new();
+    home.cli(&[
+        "partner",
+        "add",
+        "Acme",
+        "--stage",
+        "signed",
+        "--signed-on",
+        "-60d",
+    ]);
+    home.cli(&[
+        "commitment",
+        "add",
+        "Acme",
+        "Send pricing",
+        "--ours",
+        "--made-on",
+        "-20d",
+        "--due",
+        "-5d",
+    ]);
+    home.cli(&[
+        "commitment",
+        "add",
+        "Acme",
+        "Draft the plan",
+        "--ours",
+        "--made-on",
+        "-20d",
+        "--due",
+        "-1d",
+    ]);
+    let mut session = home.spawn(100, 30);
+    session.wait_in_pane("Relationships", "Acme");
+    session.send("T");
+    session.wait_for("We owe, overdue (2)");
+    session.wait_for("Send pricing — 5 days late");
+    session.send("K");
+    session.wait_for("We owe, overdue (1)");
+    session.wait_until("Send pricing to leave the agenda", |s| {
+        !s.contents().contains("Send pricing")
+    });
+    session.send("\x1b");
+    session.wait_in_pane("Relationships", "Acme");
+    session.send("q");
+    assert!(session.wait_exit().success());
+    let kept = home.cli(&["commitment", "list", "Acme", "--json"]);
+    let list: serde_json::Value = serde_json::from_str(&kept).unwrap();
+    let pricing = list
+        .as_array()
+        .unwrap()
+        .iter()
+        .find(|c| c["title"] == "Send pricing")
+        .unwrap();
+    assert_eq!(pricing["status"], "kept");
+}
+
+#[test]
+fn a_dropped_link_keeps_the_unfinished_form_as_a_draft() {
+    let home = Home::new();
+    home.cli(&["partner", "add", "Acme"]);
+    let mut s = home.spawn(100, 30);
+    s.wait_in_pane("Relationships", "Acme");
+    s.send("t");
+    s.wait_for("Log touch with Acme");
+    s.send("Promised the revised quote by Friday");
+    s.wait_for("Promised the revised quote by Friday");
+    let pid = s.child.process_id().expect("the child's pid");
+    let hung = Command::new("kill")
+        .arg("-HUP")
+        .arg(pid.to_string())
+        .status()
+        .expect("running kill");
+    assert!(hung.success());
+    assert!(s.wait_exit().success());
+
+    let mut again = home.spawn(100, 30);
+    again.wait_for("Log touch with");
+    again.wait_for("Promised the revised quote by Friday");
+    again.wait_in_status("unfinished form");
+    again.send("\r");
+    again.wait_in_status("logged call");
+    again.send("q");
+    assert!(again.wait_exit().success());
+    let touches = home.cli(&["touch", "list", "Acme"]);
+    assert!(
+        touches.contains("Promised the revised quote by Friday"),
+        "{touches}"
+    );
+}

@@ -71,3 +71,58 @@ fn every_size_draws_without_panic() {
         }
     }
 }
+
+/// Opens the dashboard on the demo, selects `partner` through the search, then presses `keys`.
+fn on_partner(partner: &str, w: u16, h: u16, keys: &[&str]) -> String {
+    let (_dir, mut store) = book(true);
+    let mut app = app(&mut store, w, h);
+    drive(&mut app, &mut store, &["/"]);
+    type_text(&mut app, &mut store, partner);
+    drive(&mut app, &mut store, &["enter"]);
+    drive(&mut app, &mut store, keys);
+    to_text(&app, &PLAIN, w, h).unwrap()
+}
+
+#[test]
+fn today_agenda() {
+    insta::assert_snapshot!("today_80x24", screen(true, 80, 24, &["T"], ""));
+    insta::assert_snapshot!("today_120x40", screen(true, 120, 40, &["T"], ""));
+}
+
+#[test]
+fn brief_for_a_call() {
+    insta::assert_snapshot!("brief_80x24", on_partner("lumen", 80, 24, &["b"]));
+    insta::assert_snapshot!("brief_120x40", on_partner("lumen", 120, 40, &["b"]));
+    insta::assert_snapshot!(
+        "brief_scrolled_80x24",
+        on_partner("lumen", 80, 24, &["b", "pagedown"])
+    );
+}
+
+#[test]
+fn review_mid_way() {
+    insta::assert_snapshot!(
+        "review_100x30",
+        on_partner("halcyon", 100, 30, &["r", "h", "s"])
+    );
+}
+
+#[test]
+fn timeline_newest_first() {
+    insta::assert_snapshot!("timeline_100x30", on_partner("kestrel", 100, 30, &["L"]));
+}
+
+#[test]
+fn health_pane_and_explain() {
+    insta::assert_snapshot!("health_pane_120x40", on_partner("kestrel", 120, 40, &[]));
+    insta::assert_snapshot!("explain_100x40", on_partner("brightwater", 100, 40, &["i"]));
+}
+
+#[test]
+fn search_narrows_the_list() {
+    let (_dir, mut store) = book(true);
+    let mut app = app(&mut store, 100, 30);
+    drive(&mut app, &mut store, &["/"]);
+    type_text(&mut app, &mut store, "nadia");
+    insta::assert_snapshot!("search_100x30", to_text(&app, &PLAIN, 100, 30).unwrap());
+}

@@ -19,7 +19,8 @@ fn j_and_k_move_the_selection_and_reload_the_ledger() {
         effects,
         vec![Effect::Load {
             partner: Some(id),
-            show_closed: false
+            show_closed: false,
+            owner: None
         }]
     );
     press(&mut app, &["k", "k"]);
@@ -202,4 +203,158 @@ fn a_click_selects_a_partner() {
     assert_eq!(app.selected, 2);
     assert_eq!(app.pane, Pane::Relationships);
     assert_eq!(effects.len(), 1);
+}
+
+fn select(app: &mut pactum::app::App, store: &mut pactum::store::Store, name: &str) {
+    drive(app, store, &["/"]);
+    type_text(app, store, name);
+    drive(app, store, &["enter"]);
+    assert!(
+        app.selected_row()
+            .unwrap()
+            .name
+            .to_lowercase()
+            .contains(name)
+    );
+}
+
+#[test]
+fn the_review_ritual_writes_every_verdict() {
+    use pactum::app::Screen;
+    let (_dir, mut store) = book(true);
+    let mut app = app(&mut store, 100, 30);
+    select(&mut app, &mut store, "lumen");
+    drive(&mut app, &mut store, &["r"]);
+    let Screen::Review(run) = &app.screen else {
+        panic!("review did not open")
+    };
+    let titles: Vec<String> = run
+        .items
+        .iter()
+        .map(|i| i.commitment.title.clone())
+        .collect();
+    assert_eq!(titles.len(), 3, "{titles:?}");
+    assert!(run.items[0].commitment.ongoing, "ongoing items come first");
+    // h: honoured (ongoing); k: kept (dated); o: still open (dated).
+    drive(&mut app, &mut store, &["k"]);
+    assert!(
+        matches!(&app.notice, Some(Notice::Info(m)) if m.contains("ongoing item")),
+        "k is refused on an ongoing item"
+    );
+    drive(&mut app, &mut store, &["h", "k", "o"]);
+    let Screen::Review(run) = &app.screen else {
+        panic!("review closed early")
+    };
+    assert!(run.done());
+    assert_eq!(run.tally.summary(), "1 honoured, 1 kept, 1 still open");
+    let partner = app.selected_row().unwrap().id;
+    let reviews = store.last_reviews(partner).unwrap();
+    assert!(
+        reviews
+            .iter()
+            .any(|(_, on, v)| *on == today() && *v == pactum::domain::Verdict::Honoured)
+    );
+    let all = store
+        .commitments(CommitmentFilter {
+            partner_id: Some(partner),
+            ..Default::default()
+        })
+        .unwrap();
+    let by_title = |t: &str| all.iter().find(|c| c.title == t).unwrap().status;
+    assert_eq!(by_title(&titles[1]), Status::Kept);
+    assert_eq!(by_title(&titles[2]), Status::Open);
+    assert!(store.events(5).unwrap().iter().any(|e| e.action == "check"));
+    drive(&mut app, &mut store, &["enter"]);
+    assert_eq!(app.screen, Screen::Dashboard);
+    assert!(matches!(&app.notice, Some(Notice::Info(m)) if m.contains("review: 3 of 3")));
+}
+
+#[test]
+fn today_keeps_a_line_in_place_and_it_leaves_the_agenda() {
+    use pactum::app::Screen;
+    let (_dir, mut store) = book(true);
+    let mut app = app(&mut store, 100, 30);
+    drive(&mut app, &mut store, &["T"]);
+    let Screen::Reader(reader) = &app.screen else {
+        panic!("today did not open")
+    };
+    let first = reader.doc.lines[reader.doc.targets()[0]].plain();
+    assert!(first.contains("Send our redlines"), "{first}");
+    drive(&mut app, &mut store, &["K"]);
+    let Screen::Reader(reader) = &app.screen else {
+        panic!("today closed")
+    };
+    assert!(
+        !reader.doc.plain().contains("Send our redlines"),
+        "kept items leave the agenda"
+    );
+    drive(&mut app, &mut store, &["t"]);
+    assert_eq!(
+        app.mode(),
+        Mode::Form,
+        "t logs a touch for the line's partner"
+    );
+    drive(&mut app, &mut store, &["esc", "j", "enter"]);
+    assert_eq!(
+        app.screen,
+        Screen::Dashboard,
+        "enter opens the line's partner"
+    );
+}
+
+#[test]
+fn a_stale_edit_is_a_visible_conflict_keep_mine_or_take_theirs() {
+    let (dir, mut store) = book(false);
+    let mut app = app(&mut store, 100, 30);
+    drive(&mut app, &mut store, &["P"]);
+    type_text(&mut app, &mut store, "Acme");
+    drive(&mut app, &mut store, &["enter"]);
+    let id = app.selected_row().unwrap().id;
+    for choice in ["m", "t"] {
+        drive(&mut app, &mut store, &["E"]);
+        // Another session renames the partner while our form is open.
+        let mut other =
+            pactum::store::Store::open(&dir.path().join("book.db"), "colleague").unwrap();
+        let p = other.partner(id).unwrap();
+        other
+            .edit_partner(&pactum::store::PartnerEdit {
+                id,
+                version: p.version,
+                name: format!("Theirs {choice}"),
+                stage: p.stage,
+                signed_on: p.signed_on,
+                update_every_days: 7,
+                desired_outcome: p.desired_outcome.clone(),
+            })
+            .unwrap();
+        type_text(&mut app, &mut store, " Mine");
+        drive(&mut app, &mut store, &["enter"]);
+        assert_eq!(app.mode(), Mode::Conflict, "{:?}", app.notice);
+        let Some(Overlay::Conflict(c)) = &app.overlay else {
+            unreachable!()
+        };
+        assert!(c.rows.iter().any(|(f, mine, theirs)| f == "name"
+            && mine.ends_with("Mine")
+            && theirs == &format!("Theirs {choice}")));
+        drive(&mut app, &mut store, &[choice]);
+        let name = store.partner(id).unwrap().name;
+        if choice == "m" {
+            assert!(name.ends_with(" Mine"), "keep mine overwrote: {name}");
+        } else {
+            assert_eq!(name, "Theirs t", "take theirs left their version");
+        }
+        assert_eq!(app.overlay, None);
+    }
+}
+
+#[test]
+fn m_shows_only_my_partners() {
+    let (_dir, mut store) = book(true);
+    let mut app = app(&mut store, 100, 30);
+    let all = app.data.rows.len();
+    drive(&mut app, &mut store, &["m"]);
+    assert!(app.data.rows.len() < all);
+    assert!(app.data.rows.iter().all(|r| r.owner == "tester"));
+    drive(&mut app, &mut store, &["m"]);
+    assert_eq!(app.data.rows.len(), all);
 }

@@ -3,6 +3,7 @@
 
 use super::form::FormInput;
 use super::load::Loaded;
+use super::screen::Screen;
 use serde::Deserialize;
 
 /// One thing that happened: a bound key, typed text, or the result of an effect.
@@ -39,6 +40,19 @@ pub enum Action {
     NextField,
     PrevField,
     Submit,
+    OpenToday,
+    Brief,
+    Timeline,
+    Explain,
+    Review,
+    ReviewAll,
+    OpenPartner,
+    StillOpen,
+    Skip,
+    Search,
+    MineOnly,
+    KeepMine,
+    TakeTheirs,
     /// Unbinds a default key.
     None,
     /// Ctrl-Z: hand the terminal back to the shell (handled by the runtime).
@@ -53,12 +67,24 @@ pub enum Action {
     /// Fresh data from the book.
     #[serde(skip)]
     Loaded(Box<Loaded>),
+    /// The haystacks of the `/` filter: (partner id, text).
+    #[serde(skip)]
+    SearchIndex(Vec<(i64, String)>),
+    /// A screen the runtime loaded.
+    #[serde(skip)]
+    ScreenReady(Box<Screen>),
     /// A write succeeded: what to say, and the event that undoes it.
     #[serde(skip)]
     Written {
         message: String,
         undo: Option<i64>,
     },
+    /// An unfinished form from an earlier session.
+    #[serde(skip)]
+    RestoreDraft(Box<super::form::Draft>),
+    /// An edit met someone else's newer version.
+    #[serde(skip)]
+    Conflicted(Box<super::conflict::Conflict>),
     /// A write or load failed, with the one-line reason.
     #[serde(skip)]
     Failed(String),
@@ -110,6 +136,19 @@ impl Action {
             Action::NextField => "next field",
             Action::PrevField => "previous field",
             Action::Submit => "save",
+            Action::OpenToday => "today's agenda",
+            Action::Brief => "brief for a call",
+            Action::Timeline => "timeline",
+            Action::Explain => "explain health",
+            Action::Review => "review this partner",
+            Action::ReviewAll => "review every partner",
+            Action::OpenPartner => "open partner",
+            Action::StillOpen => "still open",
+            Action::Skip => "skip",
+            Action::Search => "search",
+            Action::MineOnly => "show only mine",
+            Action::KeepMine => "keep mine",
+            Action::TakeTheirs => "take theirs",
             _ => "",
         }
     }

@@ -26,6 +26,10 @@ pub enum Write {
         reason: String,
         on: NaiveDate,
     },
+    /// A dated commitment looked at in a review and left open.
+    Checked {
+        id: i64,
+    },
 }
 
 /// Work for the runtime.
@@ -35,9 +39,15 @@ pub enum Effect {
     Load {
         partner: Option<i64>,
         show_closed: bool,
+        /// Only partners of this owner ("mine").
+        owner: Option<String>,
     },
     /// Write to the book, then reload.
     Write(Write),
+    /// Load the haystacks of the `/` filter.
+    LoadSearch,
+    /// Load a screen.
+    Open(super::screen::Request),
     /// Undo the change recorded as this event.
     Undo(i64),
     /// Load the demo book into an empty book.

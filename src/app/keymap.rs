@@ -15,6 +15,11 @@ pub enum Mode {
     Form,
     Confirm,
     Help,
+    Reader,
+    Today,
+    Review,
+    Search,
+    Conflict,
 }
 
 /// A key with its modifiers, as written in the keymap (`"j"`, `"ctrl-d"`, `"backtab"`).

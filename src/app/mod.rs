@@ -1,18 +1,24 @@
 //! The dashboard's state machine: `update(&mut App, Action) -> Vec<Effect>`, no I/O.
 
 pub mod action;
+pub mod conflict;
+pub mod doc;
 pub mod effect;
 pub mod form;
 pub mod keymap;
 pub mod layout;
 pub mod load;
+pub mod screen;
+pub mod search;
 mod update;
+pub mod views;
 
 pub use action::Action;
 pub use effect::{Effect, Write};
 pub use form::Form;
 pub use keymap::{Key, KeyCode, Keymap, Mode};
 pub use load::Loaded;
+pub use screen::{Reader, Request, ReviewRun, Screen};
 pub use update::update;
 
 use crate::domain::{Commitment, Side};
@@ -55,6 +61,7 @@ pub enum Overlay {
     Help { scroll: u16 },
     Form(Box<Form>),
     Confirm(Confirm),
+    Conflict(Box<conflict::Conflict>),
 }
 
 /// A message in the status line.
@@ -77,9 +84,17 @@ pub struct App {
     pub cursor_ours: usize,
     pub cursor_theirs: usize,
     pub show_closed: bool,
+    /// Only partners owned by `user` are listed.
+    pub mine_only: bool,
+    /// The OS user at the keyboard (for "mine").
+    pub user: String,
     /// Lines scrolled in the Health pane.
     pub health_scroll: u16,
     pub overlay: Option<Overlay>,
+    /// The screen under any overlay.
+    pub screen: Screen,
+    /// The `/` filter, while open.
+    pub search: Option<search::Search>,
     pub notice: Option<Notice>,
     /// The event that undoes this session's last change.
     pub last_change: Option<i64>,
@@ -101,8 +116,12 @@ impl App {
             cursor_ours: 0,
             cursor_theirs: 0,
             show_closed: false,
+            mine_only: false,
+            user: String::new(),
             health_scroll: 0,
             overlay: None,
+            screen: Screen::Dashboard,
+            search: None,
             notice: None,
             last_change: None,
             size: (80, 24),
@@ -113,10 +132,17 @@ impl App {
     /// The mode whose keymap is in force.
     pub fn mode(&self) -> Mode {
         match self.overlay {
-            None => Mode::Dashboard,
+            None => match &self.screen {
+                Screen::Dashboard if self.search.is_some() => Mode::Search,
+                Screen::Dashboard => Mode::Dashboard,
+                Screen::Reader(r) if r.request == Request::Today => Mode::Today,
+                Screen::Reader(_) => Mode::Reader,
+                Screen::Review(_) => Mode::Review,
+            },
             Some(Overlay::Help { .. }) => Mode::Help,
             Some(Overlay::Form(_)) => Mode::Form,
             Some(Overlay::Confirm(_)) => Mode::Confirm,
+            Some(Overlay::Conflict(_)) => Mode::Conflict,
         }
     }
 
@@ -144,11 +170,28 @@ impl App {
         self.data.health.get(&partner_id)
     }
 
+    /// Selects a partner by id (the ledger follows on the next load).
+    pub fn select_partner(&mut self, id: i64) {
+        if let Some(i) = self.data.rows.iter().position(|r| r.id == id) {
+            self.selected = i;
+            self.pane = Pane::Relationships;
+        }
+    }
+
+    /// The unfinished form on screen, if any, to keep as a draft.
+    pub fn draft(&self) -> Option<form::Draft> {
+        match &self.overlay {
+            Some(Overlay::Form(form)) => Some(form.draft()),
+            _ => None,
+        }
+    }
+
     /// The effect that reloads the dashboard around the current selection.
     pub fn reload(&self) -> Effect {
         Effect::Load {
             partner: self.selected_row().map(|r| r.id),
             show_closed: self.show_closed,
+            owner: self.mine_only.then(|| self.user.clone()),
         }
     }
 }

@@ -2,8 +2,10 @@
 
 use super::effect::{Effect, Write};
 use super::layout::{self, areas, inner_rows};
+use super::screen::{self, Request, Screen};
+use super::search::Search;
 use super::{Action, App, Confirm, Form, Notice, Overlay, Pane};
-use crate::domain::{Side, Status, Verdict, text};
+use crate::domain::{Side, Status, Verdict, limits, text};
 use ratatui::layout::{Position, Rect};
 
 /// Applies `action` to `app` and returns the work the runtime must do.
@@ -13,15 +15,42 @@ pub fn update(app: &mut App, action: Action) -> Vec<Effect> {
             apply_loaded(app, *data);
             Vec::new()
         }
+        Action::SearchIndex(index) => {
+            let order: Vec<i64> = app.data.rows.iter().map(|r| r.id).collect();
+            if let Some(search) = &mut app.search {
+                search.index = index;
+                search.refresh(&order);
+            }
+            Vec::new()
+        }
+        Action::ScreenReady(screen) => {
+            app.screen = keep_place(&app.screen, *screen);
+            Vec::new()
+        }
         Action::Written { message, undo } => {
-            if matches!(app.overlay, Some(Overlay::Form(_))) {
+            if matches!(app.overlay, Some(Overlay::Form(_) | Overlay::Conflict(_))) {
                 app.overlay = None;
             }
             if undo.is_some() {
                 app.last_change = undo;
             }
             app.notice = Some(Notice::Info(message));
-            vec![app.reload()]
+            let mut effects = vec![app.reload()];
+            if let Screen::Reader(r) = &app.screen {
+                effects.push(Effect::Open(r.request));
+            }
+            effects
+        }
+        Action::RestoreDraft(draft) => {
+            app.overlay = Some(Overlay::Form(Box::new(Form::from_draft(*draft))));
+            app.notice = Some(Notice::Info(
+                "your unfinished form was kept: finish it, or esc drops it".into(),
+            ));
+            Vec::new()
+        }
+        Action::Conflicted(conflict) => {
+            app.overlay = Some(Overlay::Conflict(conflict));
+            Vec::new()
         }
         Action::Failed(reason) => {
             match &mut app.overlay {
@@ -39,7 +68,12 @@ pub fn update(app: &mut App, action: Action) -> Vec<Effect> {
         }
         Action::Click { column, row } => click(app, column, row),
         other => match app.overlay.take() {
-            None => dashboard(app, other),
+            None => match std::mem::replace(&mut app.screen, Screen::Dashboard) {
+                Screen::Dashboard if app.search.is_some() => search_action(app, other),
+                Screen::Dashboard => dashboard(app, other),
+                Screen::Reader(reader) => screen::reader_action(app, reader, other),
+                Screen::Review(run) => screen::review_action(app, run, other),
+            },
             Some(Overlay::Form(form)) => form_action(app, *form, other),
             Some(Overlay::Confirm(confirm)) => match other {
                 Action::Confirm => vec![confirm.on_yes],
@@ -49,6 +83,19 @@ pub fn update(app: &mut App, action: Action) -> Vec<Effect> {
                 }
                 _ => {
                     app.overlay = Some(Overlay::Confirm(confirm));
+                    Vec::new()
+                }
+            },
+            Some(Overlay::Conflict(conflict)) => match other {
+                Action::KeepMine => vec![Effect::Write(conflict.keep_mine())],
+                Action::TakeTheirs | Action::Cancel => {
+                    app.notice = Some(Notice::Info(
+                        "kept their version; yours was not saved".into(),
+                    ));
+                    vec![app.reload()]
+                }
+                _ => {
+                    app.overlay = Some(Overlay::Conflict(conflict));
                     Vec::new()
                 }
             },
@@ -67,6 +114,18 @@ pub fn update(app: &mut App, action: Action) -> Vec<Effect> {
             }
         },
     }
+}
+
+/// A reloaded screen keeps the reader's place when it shows the same thing.
+fn keep_place(old: &Screen, mut new: Screen) -> Screen {
+    if let (Screen::Reader(old), Screen::Reader(new)) = (old, &mut new)
+        && old.request == new.request
+    {
+        let targets = new.doc.targets().len();
+        new.cursor = old.cursor.min(targets.saturating_sub(1));
+        new.scroll = old.scroll.min(new.doc.lines.len().saturating_sub(1));
+    }
+    new
 }
 
 fn apply_loaded(app: &mut App, data: super::Loaded) {
@@ -166,6 +225,23 @@ fn dashboard(app: &mut App, action: Action) -> Vec<Effect> {
             Some(event) => vec![Effect::Undo(event)],
             None => notice(app, "nothing to undo in this session"),
         },
+        Action::OpenToday => vec![Effect::Open(Request::Today)],
+        Action::Search => {
+            app.search = Some(Search::default());
+            app.pane = Pane::Relationships;
+            vec![Effect::LoadSearch]
+        }
+        Action::ReviewAll => vec![Effect::Open(Request::Review(None))],
+        Action::MineOnly => {
+            app.mine_only = !app.mine_only;
+            let say = if app.mine_only {
+                format!("showing partners owned by {}", app.user)
+            } else {
+                "showing every partner".into()
+            };
+            app.notice = Some(Notice::Info(say));
+            vec![app.reload()]
+        }
         Action::ToggleClosed => {
             app.show_closed = !app.show_closed;
             vec![app.reload()]
@@ -194,6 +270,10 @@ fn with_partner(app: &mut App, action: Action, id: i64, name: &str) -> Vec<Effec
             open(app, Form::add_commitment(id, name, side))
         }
         Action::LogTouch => open(app, Form::log_touch(id, name)),
+        Action::Brief => vec![Effect::Open(Request::Brief(id))],
+        Action::Timeline => vec![Effect::Open(Request::Timeline(id))],
+        Action::Explain => vec![Effect::Open(Request::Explain(id))],
+        Action::Review => vec![Effect::Open(Request::Review(Some(id)))],
         Action::AddProblem => open(app, Form::add_problem(id, name)),
         Action::EndPartner => open(app, Form::end_partner(id, name)),
         Action::EditCommitment => match app.selected_commitment().cloned() {
@@ -319,5 +399,52 @@ fn click(app: &mut App, column: u16, row: u16) -> Vec<Effect> {
     } else if a.health.contains(at) {
         app.pane = Pane::Health;
     }
+    Vec::new()
+}
+
+fn search_action(app: &mut App, action: Action) -> Vec<Effect> {
+    let Some(mut search) = app.search.take() else {
+        return Vec::new();
+    };
+    let order: Vec<i64> = app.data.rows.iter().map(|r| r.id).collect();
+    match action {
+        Action::Cancel => return Vec::new(),
+        Action::Submit => {
+            return match search.chosen() {
+                Some(id) => {
+                    app.select_partner(id);
+                    vec![app.reload()]
+                }
+                None => {
+                    app.notice = Some(Notice::Info(format!("nothing matches {:?}", search.query)));
+                    Vec::new()
+                }
+            };
+        }
+        Action::Down => {
+            search.cursor = (search.cursor + 1).min(search.matches.len().saturating_sub(1))
+        }
+        Action::Up => search.cursor = search.cursor.saturating_sub(1),
+        Action::Paste(text) => {
+            search.query.push_str(&text::clean_line(&text));
+            search.refresh(&order);
+        }
+        Action::Input(input) => {
+            match input.key {
+                ratatui_textarea::Key::Char(c) if !input.ctrl && !input.alt => search.query.push(c),
+                ratatui_textarea::Key::Backspace => {
+                    search.query.pop();
+                }
+                _ => {}
+            }
+            search.query = text::clean_line(&search.query)
+                .chars()
+                .take(limits::NAME_MAX)
+                .collect();
+            search.refresh(&order);
+        }
+        _ => {}
+    }
+    app.search = Some(search);
     Vec::new()
 }

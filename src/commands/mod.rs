@@ -2,9 +2,11 @@
 
 mod commitment;
 mod demo;
+pub mod exchange;
 mod health;
 mod ops;
 mod partner;
+mod reading;
 mod records;
 pub mod render;
 
@@ -23,7 +25,12 @@ pub fn run(ctx: &Context, command: Command, out: &mut dyn Write) -> Result<(), S
         Command::Review(args) => records::review(ctx, args, out),
         Command::Demo { force } => demo::run(ctx, force, out),
         Command::Health { partner, json } => health::run(ctx, partner, json, out),
+        Command::Today { json } => reading::today(ctx, json, out),
+        Command::Brief { partner, json } => reading::brief(ctx, &partner, json, out),
         Command::Render { size, view } => render::run(ctx, &size, &view, out),
+        Command::Export(args) => exchange::export(ctx, args, out),
+        Command::Import(args) => exchange::import(ctx, args, out),
+        Command::Ics(args) => exchange::ics(ctx, args, out),
         Command::Ops(cmd) => ops::run(ctx, cmd, out),
         Command::Completions { .. } => Ok(()),
     }

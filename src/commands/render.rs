@@ -1,7 +1,6 @@
 //! `pactum render`: a screen drawn into a buffer and printed as plain text.
 
-use super::line;
-use crate::app::{App, Loaded, update};
+use crate::app::{App, Loaded, Request, update};
 use crate::cli::Context;
 use crate::runtime;
 use crate::ui::{self, Theme};
@@ -57,22 +56,40 @@ pub fn buffer_text(buffer: &Buffer) -> String {
 pub fn run(ctx: &Context, size: &str, view: &str, out: &mut dyn Write) -> Result<(), String> {
     let (width, height) = parse_size(size)?;
     let mut store = ctx.open()?;
-    let partner = match view.split_once(':') {
-        None if view == "dashboard" => None,
-        Some(("dashboard", name)) => Some(store.resolve_partner(name).map_err(|e| e.to_string())?),
+    let err = |e: crate::store::StoreError| e.to_string();
+    let (screen, name) = view
+        .split_once(':')
+        .map_or((view, None), |(v, n)| (v, Some(n)));
+    let partner = name
+        .map(|n| store.resolve_partner(n))
+        .transpose()
+        .map_err(err)?;
+    let request = match (screen, partner) {
+        ("dashboard", _) => None,
+        ("today", None) => Some(Request::Today),
+        ("brief", Some(id)) => Some(Request::Brief(id)),
+        ("timeline", Some(id)) => Some(Request::Timeline(id)),
+        ("explain", Some(id)) => Some(Request::Explain(id)),
+        ("review", scope) => Some(Request::Review(scope)),
         _ => {
             return Err(format!(
-                "unknown view {view:?}: use dashboard or dashboard:NAME"
+                "unknown view {view:?}: use dashboard[:NAME], today, brief:NAME, timeline:NAME, explain:NAME or review[:NAME]"
             ));
         }
     };
-    let data: Loaded = runtime::load(&mut store, ctx.today, &ctx.config.rules, partner, false)
-        .map_err(|e| e.to_string())?;
+    let rules = &ctx.config.rules;
+    let data: Loaded =
+        runtime::load(&mut store, ctx.today, rules, partner, false, None).map_err(err)?;
     let mut app = App::new(ctx.today, ctx.config.keymap.clone());
     update(&mut app, crate::app::Action::Resize { width, height });
     update(&mut app, crate::app::Action::Loaded(Box::new(data)));
+    if let Some(request) = request {
+        let screen = runtime::open_screen(&mut store, ctx.today, rules, request).map_err(err)?;
+        update(&mut app, crate::app::Action::ScreenReady(Box::new(screen)));
+    }
     let text = to_text(&app, &Theme { color: false }, width, height)?;
-    write!(out, "{text}").map_err(|e| format!("writing output: {e}"))?;
-    let _ = line;
-    Ok(())
+    match out.write_all(text.as_bytes()) {
+        Err(e) if e.kind() == std::io::ErrorKind::BrokenPipe => std::process::exit(0),
+        other => other.map_err(|e| format!("writing output: {e}")),
+    }
 }

@@ -1,11 +1,14 @@
 //! Pure types and rules of a partnership book. No I/O, no SQL, no terminal.
 
+pub mod agenda;
+pub mod brief;
 pub mod dates;
 pub mod facts;
 pub mod health;
 pub mod limits;
 pub mod resolve;
 pub mod text;
+pub mod timeline;
 pub mod types;
 
 pub use dates::parse_date;

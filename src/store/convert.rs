@@ -36,20 +36,25 @@ pub(crate) use commitment_cols;
 
 /// A commitment from a row selected with `commitment_cols!()`.
 pub fn commitment(r: &Row<'_>) -> rusqlite::Result<Commitment> {
+    commitment_at(r, 0)
+}
+
+/// A commitment whose `commitment_cols!()` start at column `at`.
+pub fn commitment_at(r: &Row<'_>, at: usize) -> rusqlite::Result<Commitment> {
     Ok(Commitment {
-        id: r.get(0)?,
-        partner_id: r.get(1)?,
-        side: r.get(2)?,
-        title: r.get(3)?,
-        detail: r.get(4)?,
-        made_on: r.get(5)?,
-        due_on: r.get(6)?,
-        ongoing: r.get(7)?,
-        origin: r.get(8)?,
-        status: r.get(9)?,
-        closed_on: r.get(10)?,
-        owner: r.get(11)?,
-        version: r.get(12)?,
+        id: r.get(at)?,
+        partner_id: r.get(at + 1)?,
+        side: r.get(at + 2)?,
+        title: r.get(at + 3)?,
+        detail: r.get(at + 4)?,
+        made_on: r.get(at + 5)?,
+        due_on: r.get(at + 6)?,
+        ongoing: r.get(at + 7)?,
+        origin: r.get(at + 8)?,
+        status: r.get(at + 9)?,
+        closed_on: r.get(at + 10)?,
+        owner: r.get(at + 11)?,
+        version: r.get(at + 12)?,
     })
 }
 
@@ -85,16 +90,21 @@ pub(crate) use problem_cols;
 
 /// A problem from a row selected with `problem_cols!()`.
 pub fn problem(r: &Row<'_>) -> rusqlite::Result<Problem> {
+    problem_at(r, 0)
+}
+
+/// A problem whose `problem_cols!()` start at column `at`.
+pub fn problem_at(r: &Row<'_>, at: usize) -> rusqlite::Result<Problem> {
     Ok(Problem {
-        id: r.get(0)?,
-        partner_id: r.get(1)?,
-        opened_on: r.get(2)?,
-        summary: r.get(3)?,
-        severity: r.get(4)?,
-        reaction: r.get(5)?,
-        brave_conversation_on: r.get(6)?,
-        brave_note: r.get(7)?,
-        resolved_on: r.get(8)?,
-        version: r.get(9)?,
+        id: r.get(at)?,
+        partner_id: r.get(at + 1)?,
+        opened_on: r.get(at + 2)?,
+        summary: r.get(at + 3)?,
+        severity: r.get(at + 4)?,
+        reaction: r.get(at + 5)?,
+        brave_conversation_on: r.get(at + 6)?,
+        brave_note: r.get(at + 7)?,
+        resolved_on: r.get(at + 8)?,
+        version: r.get(at + 9)?,
     })
 }

@@ -85,3 +85,27 @@ impl Store {
         .map_err(StoreError::sql("reading the dashboard"))
     }
 }
+
+impl Store {
+    /// What the `/` filter searches, one text per partner with one field per line: name, tags,
+    /// contact names, open commitment titles and the summaries of the last five touches.
+    pub fn search_index(&self) -> StoreResult<Vec<(i64, String)>> {
+        let mut stmt = self
+            .conn
+            .prepare_cached(
+                "SELECT p.id, p.name
+                   || char(10) || coalesce((SELECT group_concat(tag, char(10)) FROM tag WHERE partner_id = p.id), '')
+                   || char(10) || coalesce((SELECT group_concat(name, char(10)) FROM contact WHERE partner_id = p.id), '')
+                   || char(10) || coalesce((SELECT group_concat(title, char(10)) FROM commitment
+                                       WHERE partner_id = p.id AND status = 'open'), '')
+                   || char(10) || coalesce((SELECT group_concat(replace(summary, char(10), ' '), char(10)) FROM
+                                        (SELECT summary FROM touch WHERE partner_id = p.id
+                                         ORDER BY on_day DESC, id DESC LIMIT 5)), '')
+                 FROM partner p",
+            )
+            .map_err(StoreError::sql("building the search index"))?;
+        stmt.query_map([], |r| Ok((r.get(0)?, r.get(1)?)))
+            .and_then(|rows| rows.collect())
+            .map_err(StoreError::sql("building the search index"))
+    }
+}

@@ -1,5 +1,6 @@
 //! The only module that touches SQLite (DESIGN.md §7, §8). Returns domain types.
 
+mod agenda;
 mod backup;
 mod commitments;
 pub use commitments::CommitmentFilter;
@@ -9,7 +10,9 @@ mod demo;
 mod doctor;
 mod error;
 mod events;
+mod export;
 mod health;
+mod import;
 mod open;
 mod partners;
 mod place;

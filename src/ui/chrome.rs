@@ -65,6 +65,8 @@ const HINTS: &[(Mode, &[Action])] = &[
         Mode::Dashboard,
         &[
             Action::Help,
+            Action::OpenToday,
+            Action::Brief,
             Action::NextPane,
             Action::AddCommitment,
             Action::LogTouch,
@@ -81,6 +83,44 @@ const HINTS: &[(Mode, &[Action])] = &[
     ),
     (Mode::Confirm, &[Action::Confirm, Action::Cancel]),
     (Mode::Help, &[Action::Down, Action::Up, Action::Cancel]),
+    (
+        Mode::Today,
+        &[
+            Action::Down,
+            Action::Keep,
+            Action::Miss,
+            Action::Release,
+            Action::LogTouch,
+            Action::OpenPartner,
+            Action::Brief,
+            Action::Cancel,
+        ],
+    ),
+    (
+        Mode::Reader,
+        &[
+            Action::Down,
+            Action::PageDown,
+            Action::LogTouch,
+            Action::OpenPartner,
+            Action::Cancel,
+        ],
+    ),
+    (
+        Mode::Review,
+        &[
+            Action::Honoured,
+            Action::NotHonoured,
+            Action::Keep,
+            Action::Miss,
+            Action::StillOpen,
+            Action::Release,
+            Action::Skip,
+            Action::Cancel,
+        ],
+    ),
+    (Mode::Search, &[Action::Submit, Action::Cancel]),
+    (Mode::Conflict, &[Action::KeepMine, Action::TakeTheirs]),
 ];
 
 pub fn footer(app: &App, theme: &Theme, frame: &mut Frame, area: Rect) {

@@ -96,7 +96,15 @@ pub fn draw(app: &App, theme: &Theme, frame: &mut Frame, area: Rect) {
             ),
         ]));
     }
-    lines.push(Line::raw(text::clean_line(&h.reason)));
+    // The reason restates the worst signal, which is listed below; say it only when it adds
+    // something: the walk-away call, or why all is well.
+    let troubled = h
+        .signals
+        .iter()
+        .any(|s| matches!(s.level, Level::Poor | Level::Watch));
+    if h.verdict == HealthVerdict::WalkAwayReview || !troubled {
+        lines.push(Line::raw(text::clean_line(&h.reason)));
+    }
     for cap in &h.caps {
         lines.push(Line::styled(
             text::clean_line(&format!("cap: {cap}")),

@@ -4,12 +4,14 @@ mod chrome;
 pub mod health;
 mod ledger;
 mod overlay;
+mod reader;
 mod relationships;
+mod review;
 pub mod theme;
 mod welcome;
 
 use crate::app::layout::{self, MIN_HEIGHT, MIN_WIDTH};
-use crate::app::{App, Overlay};
+use crate::app::{App, Overlay, Screen};
 use ratatui::Frame;
 use ratatui::layout::Rect;
 use ratatui::text::Line;
@@ -25,11 +27,15 @@ pub fn draw(app: &App, theme: &Theme, frame: &mut Frame) {
     }
     let areas = layout::areas(screen);
     chrome::title(app, theme, frame, areas.title);
-    if app.loaded && app.data.rows.is_empty() {
-        let body = Rect {
-            height: areas.status.y.saturating_sub(areas.title.bottom()),
-            ..areas.relationships.union(areas.health)
-        };
+    let body = Rect {
+        height: areas.status.y.saturating_sub(areas.title.bottom()),
+        ..areas.relationships.union(areas.health)
+    };
+    if let Screen::Reader(r) = &app.screen {
+        reader::draw(r, theme, frame, body);
+    } else if let Screen::Review(run) = &app.screen {
+        review::draw(app, run, theme, frame, body);
+    } else if app.loaded && app.data.rows.is_empty() {
         welcome::draw(app, theme, frame, body);
     } else {
         relationships::draw(app, theme, frame, areas.relationships);
@@ -43,6 +49,7 @@ pub fn draw(app: &App, theme: &Theme, frame: &mut Frame) {
         Some(Overlay::Help { scroll }) => overlay::help(app, theme, frame, *scroll),
         Some(Overlay::Form(form)) => overlay::form(form, theme, frame),
         Some(Overlay::Confirm(c)) => overlay::confirm(app, c, theme, frame),
+        Some(Overlay::Conflict(c)) => overlay::conflict(app, c, theme, frame),
     }
 }
 

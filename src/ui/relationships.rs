@@ -24,19 +24,46 @@ pub fn due_label(due: Option<NaiveDate>, today: NaiveDate) -> String {
 pub fn draw(app: &App, theme: &Theme, frame: &mut Frame, area: Rect) {
     let focused = app.pane == Pane::Relationships;
     let block = super::pane_block("Relationships", focused, theme);
-    let inner = block.inner(area);
+    let mut inner = block.inner(area);
     frame.render_widget(block, area);
-    let rows = inner_rows(area);
-    let offset = scroll_offset(app.selected, rows);
+    let mut rows = inner_rows(area);
+    // While searching, the list narrows to the matches, best first, under the query line.
+    let (positions, selected): (Vec<usize>, usize) = match &app.search {
+        Some(search) => {
+            let query = Line::from(vec![
+                Span::styled("/", theme.style(Meaning::Key)),
+                Span::raw(text::fit(
+                    &search.query,
+                    usize::from(inner.width).saturating_sub(14),
+                )),
+                Span::styled(
+                    format!("▏ {} match", search.matches.len()),
+                    theme.style(Meaning::Muted),
+                ),
+            ]);
+            frame.render_widget(
+                Paragraph::new(query),
+                Rect {
+                    height: 1.min(inner.height),
+                    ..inner
+                },
+            );
+            inner.y = inner.y.saturating_add(1);
+            inner.height = inner.height.saturating_sub(1);
+            rows = rows.saturating_sub(1);
+            (search.positions.clone(), search.cursor)
+        }
+        None => ((0..app.data.rows.len()).collect(), app.selected),
+    };
+    let offset = scroll_offset(selected, rows);
     let width = usize::from(inner.width);
     // Stage is dropped first when the pane is narrow; the name keeps at least 14 cells.
     let with_stage = width >= 5 + 14 + 23;
     let tail = if with_stage { 23 } else { 14 };
     let name_w = width.saturating_sub(5 + tail).max(1);
-    let lines: Vec<Line> = app
-        .data
-        .rows
+    let lines: Vec<Line> = positions
         .iter()
+        .filter_map(|p| app.data.rows.get(*p))
         .enumerate()
         .skip(offset)
         .take(rows)
@@ -55,7 +82,7 @@ pub fn draw(app: &App, theme: &Theme, frame: &mut Frame, area: Rect) {
                 text::pad(&due_label(row.facts.next_due(), app.today), 8),
                 text::pad(&since, 4)
             );
-            let pointer = if i == app.selected { "›" } else { " " };
+            let pointer = if i == selected { "›" } else { " " };
             let mut line = Line::from(vec![
                 Span::raw(pointer),
                 Span::styled(mark, theme.style(meaning)),
@@ -63,7 +90,7 @@ pub fn draw(app: &App, theme: &Theme, frame: &mut Frame, area: Rect) {
                 Span::raw(text::pad(&row.name, name_w)),
                 Span::styled(rest, theme.style(Meaning::Muted)),
             ]);
-            if i == app.selected {
+            if i == selected {
                 line = line.style(theme.style(Meaning::Selected));
             }
             line

@@ -13,6 +13,7 @@
 //! 0.5 watch; charter 29 days good, 30 and 45 watch, 46 poor; score 75 green, 50 amber.
 
 mod assessment;
+mod evidence;
 mod input;
 mod reference;
 mod rules;
@@ -25,6 +26,7 @@ mod verdict;
 mod tests;
 
 pub use assessment::{Health, assess};
+pub use evidence::{Evidence, MAX_ROWS, evidence};
 pub use input::{DateRange, HealthInput, HealthWindows, OpenProblem, SideLedger, TheirActivity};
 pub use rules::{Bands, RULES_VERSION, Rules, Thresholds, Weights, Windows};
 pub use score::Contribution;

@@ -2,9 +2,14 @@
 //! Shared by the terminal loop and by `pactum render`.
 
 use crate::app::{Action, Effect, Loaded, Write};
+pub mod drafts;
+mod screens;
+pub use screens::{agenda, brief, explain, one_health, open_screen, timeline};
+
+use crate::app::conflict::Conflict;
 use crate::domain::Stage;
 use crate::domain::health::{Health, Rules, assess};
-use crate::store::{CommitmentFilter, DemoBook, Store, StoreResult};
+use crate::store::{CommitmentFilter, DemoBook, Store, StoreError, StoreResult};
 use chrono::NaiveDate;
 use std::collections::HashMap;
 
@@ -38,9 +43,13 @@ pub fn load(
     rules: &Rules,
     partner: Option<i64>,
     show_closed: bool,
+    owner: Option<&str>,
 ) -> StoreResult<Loaded> {
     let health = assess_all(store, today, rules, None)?;
     let mut rows = store.partner_rows(today)?;
+    if let Some(owner) = owner {
+        rows.retain(|r| r.owner == owner);
+    }
     rows.sort_by_key(|r| {
         let h = health.get(&r.id);
         (
@@ -89,9 +98,24 @@ pub fn perform(
         Effect::Load {
             partner,
             show_closed,
+            owner,
         } => {
-            return Some(match load(store, today, rules, partner, show_closed) {
-                Ok(data) => Action::Loaded(Box::new(data)),
+            return Some(
+                match load(store, today, rules, partner, show_closed, owner.as_deref()) {
+                    Ok(data) => Action::Loaded(Box::new(data)),
+                    Err(e) => Action::Failed(e.to_string()),
+                },
+            );
+        }
+        Effect::LoadSearch => {
+            return Some(match store.search_index() {
+                Ok(index) => Action::SearchIndex(index),
+                Err(e) => Action::Failed(e.to_string()),
+            });
+        }
+        Effect::Open(request) => {
+            return Some(match open_screen(store, today, rules, request) {
+                Ok(screen) => Action::ScreenReady(Box::new(screen)),
                 Err(e) => Action::Failed(e.to_string()),
             });
         }
@@ -99,12 +123,35 @@ pub fn perform(
         Effect::LoadDemo => DemoBook::shipped()
             .and_then(|book| store.load_demo(&book, today))
             .map(|n| (format!("loaded the demo book: {n} partners"), None)),
-        Effect::Write(write) => write_one(store, today, write),
+        Effect::Write(write) => match write_one(store, today, write.clone()) {
+            Err(StoreError::Conflict(reason)) => {
+                return Some(match conflict(store, &write) {
+                    Some(view) => Action::Conflicted(Box::new(view)),
+                    None => Action::Failed(reason),
+                });
+            }
+            other => other,
+        },
     };
     Some(match outcome {
         Ok((message, undo)) => Action::Written { message, undo },
         Err(e) => Action::Failed(e.to_string()),
     })
+}
+
+/// The two versions of a record an edit collided on.
+fn conflict(store: &Store, write: &Write) -> Option<Conflict> {
+    match write {
+        Write::EditPartner(edit) => store
+            .partner(edit.id)
+            .ok()
+            .map(|theirs| Conflict::partner(edit, &theirs)),
+        Write::EditCommitment(c) => store
+            .commitment(c.id)
+            .ok()
+            .map(|theirs| Conflict::commitment(c, &theirs)),
+        _ => None,
+    }
 }
 
 fn write_one(
@@ -144,6 +191,10 @@ fn write_one(
         Write::AddProblem(new) => {
             let id = store.add_problem(&new)?;
             format!("opened problem {id}")
+        }
+        Write::Checked { id } => {
+            store.record_check(id, today)?;
+            format!("commitment {id} checked: still open")
         }
         Write::EndPartner { id, reason, on } => {
             store.end_partner(id, on, &reason)?;

@@ -1,0 +1,111 @@
+//! The `/` fuzzy filter over partner names, tags, contacts, open commitment titles and recent
+//! touch summaries. Matching is pure computation over a per-partner haystack the runtime loads.
+
+use nucleo_matcher::pattern::{CaseMatching, Normalization, Pattern};
+use nucleo_matcher::{Config, Matcher, Utf32Str};
+
+/// An open search: what was typed, the haystacks, and the partners that match, best first.
+#[derive(Debug, Clone, PartialEq, Eq, Default)]
+pub struct Search {
+    pub query: String,
+    /// (partner id, searchable fields one per line); empty until the runtime loads it.
+    pub index: Vec<(i64, String)>,
+    /// Matching partner ids, best first (all partners in list order for an empty query).
+    pub matches: Vec<i64>,
+    /// Where each match stands in the dashboard's list (same order as `matches`).
+    pub positions: Vec<usize>,
+    pub cursor: usize,
+}
+
+impl Search {
+    /// Recomputes `matches` for the current query. `order` is the dashboard's list order,
+    /// used for an empty query and to break ties.
+    pub fn refresh(&mut self, order: &[i64]) {
+        self.cursor = 0;
+        let at: std::collections::HashMap<i64, usize> =
+            order.iter().enumerate().map(|(i, id)| (*id, i)).collect();
+        if self.query.trim().is_empty() {
+            self.matches = order.to_vec();
+            self.positions = (0..order.len()).collect();
+            return;
+        }
+        let pattern = Pattern::parse(&self.query, CaseMatching::Ignore, Normalization::Smart);
+        let mut matcher = Matcher::new(Config::DEFAULT);
+        let mut buf = Vec::new();
+        let mut indices = Vec::new();
+        let wanted = self.query.chars().filter(|c| !c.is_whitespace()).count();
+        let rank = |id: i64| at.get(&id).copied().unwrap_or(usize::MAX);
+        let mut scored: Vec<(u32, usize, i64)> = self
+            .index
+            .iter()
+            .filter_map(|(id, hay)| {
+                // Each field on its own, so a query must fit within one name or title
+                // rather than be scattered across a partner's whole history.
+                // A match must also be compact: its letters within twice the query's length,
+                // so "nadia" finds Nadia, not n…a…d…i…a scattered across a sentence.
+                hay.lines()
+                    .filter_map(|field| {
+                        indices.clear();
+                        let score = pattern.indices(
+                            Utf32Str::new(field, &mut buf),
+                            &mut matcher,
+                            &mut indices,
+                        )?;
+                        let span = indices.iter().max()?.saturating_sub(*indices.iter().min()?)
+                            as usize
+                            + 1;
+                        (span <= 2 * wanted.max(1)).then_some(score)
+                    })
+                    .max()
+                    .map(|score| (score, rank(*id), *id))
+            })
+            .collect();
+        scored.sort_by(|a, b| b.0.cmp(&a.0).then(a.1.cmp(&b.1)));
+        self.positions = scored.iter().map(|(_, at, _)| *at).collect();
+        self.matches = scored.into_iter().map(|(_, _, id)| id).collect();
+    }
+
+    /// The partner under the cursor.
+    pub fn chosen(&self) -> Option<i64> {
+        self.matches.get(self.cursor).copied()
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn search(query: &str) -> Search {
+        let mut s = Search {
+            query: query.into(),
+            index: vec![
+                (
+                    1,
+                    "Northwind Logistics\nlogistics\nAnna Berg\nFinish the Bristol depot".into(),
+                ),
+                (
+                    2,
+                    "Kestrel Analytics\nsaas\nNadia Brooks\nboard pack".into(),
+                ),
+                (3, "Harbourline Freight\nfreight\nTom".into()),
+            ],
+            ..Search::default()
+        };
+        s.refresh(&[3, 1, 2]);
+        s
+    }
+
+    #[test]
+    fn matches_names_contacts_and_titles_fuzzily() {
+        assert_eq!(search("kestrl").matches, vec![2]);
+        assert_eq!(search("nadia").matches, vec![2]);
+        assert_eq!(search("bristol").matches, vec![1]);
+        assert!(search("zzzz").matches.is_empty());
+    }
+
+    #[test]
+    fn an_empty_query_keeps_the_list_order() {
+        assert_eq!(search("").matches, vec![3, 1, 2]);
+        assert_eq!(search(" ").chosen(), Some(3));
+    }
+}

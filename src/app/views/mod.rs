@@ -1,0 +1,24 @@
+//! Documents for the reading screens, built from loaded data; pure.
+
+mod brief;
+mod explain;
+mod timeline;
+mod today;
+
+pub use brief::brief;
+pub use explain::explain;
+pub use timeline::timeline;
+pub use today::today;
+
+use super::doc::Tone;
+use crate::domain::health::Level;
+
+/// The tone and symbol of a signal level.
+pub fn level_tone(level: Level) -> (Tone, &'static str) {
+    match level {
+        Level::Good => (Tone::Good, "✓"),
+        Level::Watch => (Tone::Watch, "~"),
+        Level::Poor => (Tone::Poor, "!"),
+        Level::Unknown => (Tone::Muted, "?"),
+    }
+}

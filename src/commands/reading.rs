@@ -1,0 +1,42 @@
+//! `pactum today` and `pactum brief`: the same documents as the screens, as plain text or JSON.
+
+use super::json;
+use crate::app::views;
+use crate::cli::Context;
+use crate::runtime;
+use std::io::Write;
+
+fn err(e: crate::store::StoreError) -> String {
+    e.to_string()
+}
+
+fn print(out: &mut dyn Write, text: &str) -> Result<(), String> {
+    match out.write_all(text.as_bytes()) {
+        Err(e) if e.kind() == std::io::ErrorKind::BrokenPipe => std::process::exit(0),
+        other => other.map_err(|e| format!("writing output: {e}")),
+    }
+}
+
+pub fn today(ctx: &Context, as_json: bool, out: &mut dyn Write) -> Result<(), String> {
+    let mut store = ctx.open()?;
+    let agenda = runtime::agenda(&mut store, ctx.today, &ctx.config.rules).map_err(err)?;
+    if as_json {
+        return json(out, &agenda);
+    }
+    print(out, &views::today(&agenda).plain())
+}
+
+pub fn brief(
+    ctx: &Context,
+    partner: &str,
+    as_json: bool,
+    out: &mut dyn Write,
+) -> Result<(), String> {
+    let mut store = ctx.open()?;
+    let id = store.resolve_partner(partner).map_err(err)?;
+    let brief = runtime::brief(&mut store, ctx.today, &ctx.config.rules, id).map_err(err)?;
+    if as_json {
+        return json(out, &brief);
+    }
+    print(out, &views::brief(&brief, ctx.today).plain())
+}

@@ -1,0 +1,343 @@
+//! The daily agenda (DESIGN.md §2): what is overdue or due both ways, who is owed an update,
+//! which partnerships are slipping. Built from rows a store selected for it; pure.
+
+use super::facts::days_since;
+use super::health::{Health, HealthVerdict};
+use super::{Commitment, Problem, Side};
+use chrono::NaiveDate;
+use serde::Serialize;
+
+/// The sections of the agenda, in the order they are shown.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+#[serde(rename_all = "kebab-case")]
+pub enum SectionKind {
+    OursOverdue,
+    TheirsOverdue,
+    DueSoon,
+    UpdateOwed,
+    Slipping,
+    BraveConversation,
+    CharterReview,
+}
+
+impl SectionKind {
+    /// The heading shown above the section.
+    pub fn heading(self) -> &'static str {
+        match self {
+            SectionKind::OursOverdue => "We owe, overdue",
+            SectionKind::TheirsOverdue => "They owe, overdue (chase)",
+            SectionKind::DueSoon => "Due within 7 days, both ways",
+            SectionKind::UpdateOwed => "Owed an update",
+            SectionKind::Slipping => "Walk-away review or at risk",
+            SectionKind::BraveConversation => "Awaiting a brave conversation",
+            SectionKind::CharterReview => "Charter items not reviewed",
+        }
+    }
+}
+
+/// One actionable line of the agenda.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub struct AgendaItem {
+    pub partner_id: i64,
+    pub partner: String,
+    /// The commitment this line is about, if any (keep / miss / release act on it).
+    pub commitment_id: Option<i64>,
+    /// The problem this line is about, if any.
+    pub problem_id: Option<i64>,
+    /// What the line says, e.g. "Send pricing — 3 days late".
+    pub text: String,
+}
+
+/// One section with its items.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub struct Section {
+    pub kind: SectionKind,
+    pub heading: &'static str,
+    pub items: Vec<AgendaItem>,
+}
+
+/// A partner's agreed update cadence and last update.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Cadence {
+    pub partner_id: i64,
+    pub partner: String,
+    pub last_update_on: Option<NaiveDate>,
+    pub update_every_days: u32,
+}
+
+/// Everything the agenda is built from.
+#[derive(Debug, Clone, Default)]
+pub struct AgendaInput {
+    /// Open dated commitments due on or before the horizon, with their partner's name.
+    pub due: Vec<(String, Commitment)>,
+    /// Partners (not ended) with their last update and agreed cadence.
+    pub cadence: Vec<Cadence>,
+    /// Health of partners (not ended): id, name, health.
+    pub health: Vec<(i64, String, Health)>,
+    /// Unresolved problems with a disproportionate reaction and no brave conversation.
+    pub unfaced: Vec<(String, Problem)>,
+    /// Open ongoing commitments with their last review day, not reviewed within the window.
+    pub stale_charter: Vec<(String, Commitment, Option<NaiveDate>)>,
+}
+
+/// The agenda: sections in order, empty ones kept so counts read "0".
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub struct Agenda {
+    pub today: NaiveDate,
+    pub sections: Vec<Section>,
+}
+
+/// Days of look-ahead for "due soon".
+pub const DUE_SOON_DAYS: i64 = 7;
+
+fn late(days: i64) -> String {
+    match days {
+        1 => "1 day late".into(),
+        n => format!("{n} days late"),
+    }
+}
+
+fn due_in(days: i64) -> String {
+    match days {
+        0 => "due today".into(),
+        1 => "due tomorrow".into(),
+        n => format!("due in {n} days"),
+    }
+}
+
+impl Agenda {
+    /// Sorts the input into the sections of the daily check-in.
+    pub fn build(input: AgendaInput, today: NaiveDate, charter_days: u32) -> Agenda {
+        let mut ours_overdue = Vec::new();
+        let mut theirs_overdue = Vec::new();
+        let mut due_soon = Vec::new();
+        let mut due = input.due;
+        due.sort_by_key(|(_, c)| (c.due_on, c.id));
+        for (partner, c) in due {
+            let Some(on) = c.due_on else { continue };
+            let days = (on - today).num_days();
+            let item = |text: String| AgendaItem {
+                partner_id: c.partner_id,
+                partner: partner.clone(),
+                commitment_id: Some(c.id),
+                problem_id: None,
+                text,
+            };
+            match (days < 0, c.side) {
+                (true, Side::Ours) => {
+                    ours_overdue.push(item(format!("{} — {}", c.title, late(-days))))
+                }
+                (true, Side::Theirs) => {
+                    theirs_overdue.push(item(format!("{} — {}", c.title, late(-days))))
+                }
+                (false, side) if days <= DUE_SOON_DAYS => {
+                    let who = if side == Side::Ours {
+                        "we owe"
+                    } else {
+                        "they owe"
+                    };
+                    due_soon.push(item(format!("{} — {who}, {}", c.title, due_in(days))));
+                }
+                _ => {}
+            }
+        }
+        let mut owed: Vec<(i64, AgendaItem)> = input
+            .cadence
+            .into_iter()
+            .filter_map(|c| {
+                let (id, partner, every) = (c.partner_id, c.partner, c.update_every_days);
+                let since = days_since(c.last_update_on, today);
+                let late_by = since.map_or(i64::MAX, |d| d - i64::from(every));
+                (late_by > 0).then(|| {
+                    let text = match since {
+                        Some(d) => format!("last update {d} days ago, agreed every {every}"),
+                        None => format!("no update shared yet, agreed every {every}"),
+                    };
+                    (
+                        late_by,
+                        AgendaItem {
+                            partner_id: id,
+                            partner,
+                            commitment_id: None,
+                            problem_id: None,
+                            text,
+                        },
+                    )
+                })
+            })
+            .collect();
+        owed.sort_by_key(|(late_by, item)| (std::cmp::Reverse(*late_by), item.partner.clone()));
+        let mut slipping: Vec<(HealthVerdict, AgendaItem)> = input
+            .health
+            .into_iter()
+            .filter(|(_, _, h)| {
+                !h.ended
+                    && matches!(
+                        h.verdict,
+                        HealthVerdict::WalkAwayReview | HealthVerdict::AtRisk
+                    )
+            })
+            .map(|(id, partner, h)| {
+                let text = format!("{}: {}", h.verdict.words(), h.reason);
+                (
+                    h.verdict,
+                    AgendaItem {
+                        partner_id: id,
+                        partner,
+                        commitment_id: None,
+                        problem_id: None,
+                        text,
+                    },
+                )
+            })
+            .collect();
+        slipping.sort_by_key(|(v, item)| (*v, item.partner.clone()));
+        let brave = input
+            .unfaced
+            .into_iter()
+            .map(|(partner, p)| AgendaItem {
+                partner_id: p.partner_id,
+                partner,
+                commitment_id: None,
+                problem_id: Some(p.id),
+                text: format!(
+                    "{} — reaction {} to severity {}, open {} days",
+                    p.summary,
+                    p.reaction,
+                    p.severity,
+                    (today - p.opened_on).num_days()
+                ),
+            })
+            .collect();
+        let charter = input
+            .stale_charter
+            .into_iter()
+            .map(|(partner, c, last)| AgendaItem {
+                partner_id: c.partner_id,
+                partner,
+                commitment_id: Some(c.id),
+                problem_id: None,
+                text: match last {
+                    Some(on) => format!(
+                        "{} — last reviewed {} days ago",
+                        c.title,
+                        (today - on).num_days()
+                    ),
+                    None => format!("{} — never reviewed (over {charter_days} days)", c.title),
+                },
+            })
+            .collect();
+        let section = |kind: SectionKind, items: Vec<AgendaItem>| Section {
+            kind,
+            heading: kind.heading(),
+            items,
+        };
+        Agenda {
+            today,
+            sections: vec![
+                section(SectionKind::OursOverdue, ours_overdue),
+                section(SectionKind::TheirsOverdue, theirs_overdue),
+                section(SectionKind::DueSoon, due_soon),
+                section(
+                    SectionKind::UpdateOwed,
+                    owed.into_iter().map(|(_, i)| i).collect(),
+                ),
+                section(
+                    SectionKind::Slipping,
+                    slipping.into_iter().map(|(_, i)| i).collect(),
+                ),
+                section(SectionKind::BraveConversation, brave),
+                section(SectionKind::CharterReview, charter),
+            ],
+        }
+    }
+
+    /// True when nothing needs doing.
+    pub fn is_empty(&self) -> bool {
+        self.sections.iter().all(|s| s.items.is_empty())
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::domain::{Origin, Status};
+
+    fn d(s: &str) -> NaiveDate {
+        NaiveDate::parse_from_str(s, "%Y-%m-%d").unwrap()
+    }
+
+    fn c(id: i64, side: Side, title: &str, due: &str) -> Commitment {
+        Commitment {
+            id,
+            partner_id: 1,
+            side,
+            title: title.into(),
+            detail: String::new(),
+            made_on: d("2026-10-01"),
+            due_on: Some(d(due)),
+            ongoing: false,
+            origin: Origin::Later,
+            status: Status::Open,
+            closed_on: None,
+            owner: String::new(),
+            version: 1,
+        }
+    }
+
+    #[test]
+    fn sections_in_order_oldest_first_with_counts() {
+        let input = AgendaInput {
+            due: vec![
+                ("Acme".into(), c(1, Side::Ours, "Deck", "2026-11-25")),
+                ("Acme".into(), c(2, Side::Ours, "Pricing", "2026-11-20")),
+                ("Acme".into(), c(3, Side::Theirs, "Intro", "2026-11-26")),
+                ("Acme".into(), c(4, Side::Theirs, "Data", "2026-11-27")),
+                ("Acme".into(), c(5, Side::Ours, "Later", "2026-12-10")),
+            ],
+            cadence: [
+                (1, "Acme", Some(d("2026-11-01"))),
+                (2, "Globex", Some(d("2026-11-20"))),
+                (3, "Initech", None),
+            ]
+            .into_iter()
+            .map(|(partner_id, name, last_update_on)| Cadence {
+                partner_id,
+                partner: name.into(),
+                last_update_on,
+                update_every_days: 14,
+            })
+            .collect(),
+            ..AgendaInput::default()
+        };
+        let agenda = Agenda::build(input, d("2026-11-27"), 45);
+        let texts = |k: usize| -> Vec<String> {
+            agenda.sections[k]
+                .items
+                .iter()
+                .map(|i| i.text.clone())
+                .collect()
+        };
+        assert_eq!(
+            texts(0),
+            vec!["Pricing — 7 days late", "Deck — 2 days late"]
+        );
+        assert_eq!(texts(1), vec!["Intro — 1 day late"]);
+        assert_eq!(texts(2), vec!["Data — they owe, due today"]);
+        assert_eq!(
+            texts(3),
+            vec![
+                "no update shared yet, agreed every 14".to_string(),
+                "last update 26 days ago, agreed every 14".to_string(),
+            ]
+        );
+        assert!(!agenda.is_empty());
+    }
+
+    #[test]
+    fn empty_input_is_an_empty_agenda() {
+        let agenda = Agenda::build(AgendaInput::default(), d("2026-11-27"), 45);
+        assert!(agenda.is_empty());
+        assert_eq!(agenda.sections.len(), 7);
+    }
+}
