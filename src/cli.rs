@@ -101,6 +101,9 @@ pub enum Command {
     Import(commands::exchange::ImportArgs),
     /// Write a calendar (RFC 5545) of due commitments and updates
     Ics(commands::exchange::IcsArgs),
+    /// Book care: backup, restore, doctor, log (flattened: `pactum backup FILE` …)
+    #[command(flatten)]
+    Ops(commands::OpsCmd),
     /// Print shell completions
     Completions {
         /// bash, zsh, fish, elvish or powershell
@@ -294,7 +297,11 @@ impl Context {
 
     /// Opens the book for this run.
     pub fn open(&self) -> Result<Store, String> {
-        Store::open(&self.db, &paths::os_user()).map_err(|e| e.to_string())
+        let store = Store::open(&self.db, &paths::os_user()).map_err(|e| e.to_string())?;
+        for warning in store.warnings() {
+            eprintln!("pactum: {warning}");
+        }
+        Ok(store)
     }
 }
 

@@ -5,12 +5,14 @@ mod demo;
 pub mod exchange;
 mod generate;
 mod health;
+mod ops;
 mod partner;
 mod reading;
 mod records;
 pub mod render;
 
 use crate::cli::{Command, Context};
+pub use ops::OpsCmd;
 use serde::Serialize;
 use std::io::Write;
 
@@ -45,6 +47,7 @@ pub fn run(ctx: &Context, command: Command, out: &mut dyn Write) -> Result<(), S
         Command::Export(args) => exchange::export(ctx, args, out),
         Command::Import(args) => exchange::import(ctx, args, out),
         Command::Ics(args) => exchange::ics(ctx, args, out),
+        Command::Ops(cmd) => ops::run(ctx, cmd, out),
         Command::Completions { .. } => Ok(()),
     }
 }

@@ -192,7 +192,18 @@ pub const MIGRATIONS: &[&str] = &[
         DELETE FROM partner_summary WHERE partner_id = OLD.partner_id;
     END;
     ",
+    // 3: which process applied each later migration (proof that a book is migrated once).
+    "
+    CREATE TABLE migration_log (
+        version    INTEGER NOT NULL,
+        applied_at TEXT NOT NULL,
+        pid        INTEGER NOT NULL
+    ) STRICT;
+    ",
 ];
+
+/// The first migration recorded in `migration_log` (the one that creates it).
+pub const MIGRATION_LOG_SINCE: i64 = 3;
 
 /// The schema version this binary writes.
 pub fn latest() -> i64 {
