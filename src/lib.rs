@@ -10,5 +10,6 @@ pub mod exchange;
 pub mod paths;
 pub mod runtime;
 pub mod store;
+pub mod tty;
 pub mod tui;
 pub mod ui;

@@ -5,6 +5,7 @@ use crate::app::{Action, App, Effect, Key, KeyCode, Mode, update};
 use crate::cli::Context;
 use crate::runtime;
 use crate::store::Store;
+use crate::tty::{TtyWatch, Wake};
 use crate::ui::{self, Theme};
 use ratatui::Terminal;
 use ratatui::backend::CrosstermBackend;
@@ -132,6 +133,8 @@ fn run_loop(
     }
     let mut seen_version = store.data_version().map_err(|e| e.to_string())?;
     let mut dirty = true;
+    let mut handled = false;
+    let watch = TtyWatch::new().map_err(|e| format!("watching the terminal: {e}"))?;
     let mut shown: Option<Buffer> = None;
     loop {
         while let Some(effect) = pending.pop() {
@@ -150,17 +153,28 @@ fn run_loop(
             draw_frame(terminal, &mut shown, app, &theme).map_err(|e| format!("drawing: {e}"))?;
             dirty = false;
         }
-        if event::poll(WAKE).map_err(|e| format!("reading the terminal: {e}"))? {
-            let ev = event::read().map_err(|e| format!("reading the terminal: {e}"))?;
-            if let Some(action) = translate(app, ev) {
-                if action == Action::Suspend {
-                    suspend(terminal)?;
-                    shown = None;
+        let wake = watch.wait(if handled { Duration::ZERO } else { WAKE });
+        if wake == Wake::Gone {
+            // The terminal went away (a dropped link): leave; the caller keeps any draft.
+            return Ok(());
+        }
+        // After an event, crossterm may hold more already read (a paste, a burst of keys).
+        let read_events = wake == Wake::Input || handled;
+        handled = false;
+        if read_events {
+            if event::poll(Duration::ZERO).map_err(|e| format!("reading the terminal: {e}"))? {
+                let ev = event::read().map_err(|e| format!("reading the terminal: {e}"))?;
+                handled = true;
+                if let Some(action) = translate(app, ev) {
+                    if action == Action::Suspend {
+                        suspend(terminal)?;
+                        shown = None;
+                        dirty = true;
+                        continue;
+                    }
+                    pending.extend(update(app, action));
                     dirty = true;
-                    continue;
                 }
-                pending.extend(update(app, action));
-                dirty = true;
             }
         } else if let Ok(version) = store.data_version()
             && version != seen_version
