@@ -2,7 +2,7 @@
 //! which partnerships are slipping. Built from rows a store selected for it; pure.
 
 use super::facts::days_since;
-use super::health::{Health, HealthVerdict};
+use super::health::HealthVerdict;
 use super::{Commitment, Problem, Side};
 use chrono::NaiveDate;
 use serde::Serialize;
@@ -65,6 +65,17 @@ pub struct Cadence {
     pub update_every_days: u32,
 }
 
+/// A partnership in walk-away review or at risk.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Slipping {
+    pub partner_id: i64,
+    pub partner: String,
+    pub verdict: HealthVerdict,
+    pub score: Option<u8>,
+    /// The verdict's evidence and next action, when it was worked out.
+    pub reason: Option<String>,
+}
+
 /// Everything the agenda is built from.
 #[derive(Debug, Clone, Default)]
 pub struct AgendaInput {
@@ -72,8 +83,8 @@ pub struct AgendaInput {
     pub due: Vec<(String, Commitment)>,
     /// Partners (not ended) with their last update and agreed cadence.
     pub cadence: Vec<Cadence>,
-    /// Health of partners (not ended): id, name, health.
-    pub health: Vec<(i64, String, Health)>,
+    /// Partners (not ended) in walk-away review or at risk.
+    pub slipping: Vec<Slipping>,
     /// Unresolved problems with a disproportionate reaction and no brave conversation.
     pub unfaced: Vec<(String, Problem)>,
     /// Open ongoing commitments with their last review day, not reviewed within the window.
@@ -167,31 +178,29 @@ impl Agenda {
             })
             .collect();
         owed.sort_by_key(|(late_by, item)| (std::cmp::Reverse(*late_by), item.partner.clone()));
-        let mut slipping: Vec<(HealthVerdict, AgendaItem)> = input
-            .health
+        let mut slipping: Vec<(HealthVerdict, Option<u8>, AgendaItem)> = input
+            .slipping
             .into_iter()
-            .filter(|(_, _, h)| {
-                !h.ended
-                    && matches!(
-                        h.verdict,
-                        HealthVerdict::WalkAwayReview | HealthVerdict::AtRisk
-                    )
-            })
-            .map(|(id, partner, h)| {
-                let text = format!("{}: {}", h.verdict.words(), h.reason);
-                (
-                    h.verdict,
-                    AgendaItem {
-                        partner_id: id,
-                        partner,
-                        commitment_id: None,
-                        problem_id: None,
-                        text,
-                    },
-                )
+            .map(|sl| {
+                let text = match (&sl.reason, sl.score) {
+                    (Some(reason), _) => format!("{}: {reason}", sl.verdict.words()),
+                    (None, Some(score)) => format!(
+                        "{}, score {score}/100 — the brief has the reasons",
+                        sl.verdict.words()
+                    ),
+                    (None, None) => format!("{} — the brief has the reasons", sl.verdict.words()),
+                };
+                let item = AgendaItem {
+                    partner_id: sl.partner_id,
+                    partner: sl.partner,
+                    commitment_id: None,
+                    problem_id: None,
+                    text,
+                };
+                (sl.verdict, sl.score, item)
             })
             .collect();
-        slipping.sort_by_key(|(v, item)| (*v, item.partner.clone()));
+        slipping.sort_by_key(|(v, score, item)| (*v, *score, item.partner.clone()));
         let brave = input
             .unfaced
             .into_iter()
@@ -244,7 +253,7 @@ impl Agenda {
                 ),
                 section(
                     SectionKind::Slipping,
-                    slipping.into_iter().map(|(_, i)| i).collect(),
+                    slipping.into_iter().map(|(_, _, i)| i).collect(),
                 ),
                 section(SectionKind::BraveConversation, brave),
                 section(SectionKind::CharterReview, charter),

@@ -1,16 +1,16 @@
 //! Loading the data of the Today, Brief, Timeline and Explain screens (shared with the
 //! command line, so `pactum today` and the Today screen say the same thing).
 
-use super::assess_all;
+use super::{assess_all, dashboard_rows};
 use crate::app::screen::{Reader, Request, ReviewItem, ReviewRun, Screen, Tally};
 use crate::app::views;
-use crate::domain::agenda::{Agenda, AgendaInput, DUE_SOON_DAYS};
+use crate::domain::agenda::{Agenda, AgendaInput, Cadence, DUE_SOON_DAYS, Slipping};
 use crate::domain::brief::{Brief, CharterItem, THANKS_DAYS};
 use crate::domain::dates::shift;
-use crate::domain::health::{Evidence, Health, Rules, evidence};
+use crate::domain::health::{Evidence, Health, HealthVerdict, Rules, evidence};
 use crate::domain::timeline::{self, Entry};
 use crate::domain::{Partner, Stage};
-use crate::store::{CommitmentFilter, Event, Store, StoreError, StoreResult};
+use crate::store::{CommitmentFilter, Event, PartnerRow, Store, StoreError, StoreResult};
 use chrono::NaiveDate;
 
 /// Days after which a charter item counts as not reviewed (the charter signal's poor line).
@@ -18,23 +18,52 @@ fn charter_days(rules: &Rules) -> u32 {
     rules.thresholds.charter_poor_days
 }
 
+/// How many slipping partnerships the agenda gives the reasons of.
+pub const SLIPPING_REASONS: usize = 25;
+
 /// The daily agenda across every partner that is not ended.
 pub fn agenda(store: &mut Store, today: NaiveDate, rules: &Rules) -> StoreResult<Agenda> {
-    let health = assess_all(store, today, rules, None)?;
-    let cadence = store.cadences()?;
-    let named = cadence
+    // The dashboard's per-partner lines carry every verdict and the update facts, kept in the
+    // book; only the few slipping partners are assessed in full, for their reasons.
+    let rows = dashboard_rows(store, today, rules)?;
+    let open: Vec<&PartnerRow> = rows.iter().filter(|r| r.stage != Stage::Ended).collect();
+    let cadence = open
         .iter()
-        .filter_map(|c| {
-            health
-                .get(&c.partner_id)
-                .map(|h| (c.partner_id, c.partner.clone(), h.clone()))
+        .map(|r| Cadence {
+            partner_id: r.id,
+            partner: r.name.clone(),
+            last_update_on: r.facts.last_update_on,
+            update_every_days: r.update_every_days,
         })
         .collect();
+    // Reasons for the most urgent few; past that, a book in trouble lists verdicts and scores
+    // (each reason costs a full assessment).
+    let mut slipping: Vec<Slipping> = open
+        .iter()
+        .filter_map(|r| {
+            let h = r.health?;
+            matches!(
+                h.verdict,
+                HealthVerdict::WalkAwayReview | HealthVerdict::AtRisk
+            )
+            .then(|| Slipping {
+                partner_id: r.id,
+                partner: r.name.clone(),
+                verdict: h.verdict,
+                score: h.score,
+                reason: None,
+            })
+        })
+        .collect();
+    slipping.sort_by_key(|s| (s.verdict, s.score));
+    for s in slipping.iter_mut().take(SLIPPING_REASONS) {
+        s.reason = Some(one_health(store, today, rules, s.partner_id)?.reason);
+    }
     let days = charter_days(rules);
     let input = AgendaInput {
         due: store.due_by(shift(today, DUE_SOON_DAYS))?,
         cadence,
-        health: named,
+        slipping,
         unfaced: store.unfaced_problems(rules.thresholds.disproportion_gap)?,
         stale_charter: store.stale_charter(shift(today, -i64::from(days)))?,
     };
