@@ -5,7 +5,7 @@ use crate::cli::Context;
 use crate::domain::Stage;
 use crate::domain::health::{Health, Level};
 use crate::domain::text::clean_line;
-use crate::runtime::assess_all;
+use crate::runtime::{assess_all, health_of_all};
 use crate::ui::health::headline;
 use serde::Serialize;
 use std::io::Write;
@@ -70,7 +70,11 @@ pub fn run(
         .map(|p| store.resolve_partner(p))
         .transpose()
         .map_err(err)?;
-    let health = assess_all(&mut store, ctx.today, &ctx.config.rules, only).map_err(err)?;
+    let health = match only {
+        Some(_) => assess_all(&mut store, ctx.today, &ctx.config.rules, only),
+        None => health_of_all(&mut store, ctx.today, &ctx.config.rules),
+    }
+    .map_err(err)?;
     let mut partners: Vec<(String, &Health)> = Vec::new();
     for row in store.partner_rows(ctx.today).map_err(err)? {
         let Some(h) = health.get(&row.id) else {

@@ -8,7 +8,7 @@ pub use screens::{agenda, brief, explain, one_health, open_screen, timeline};
 
 use crate::app::conflict::Conflict;
 use crate::domain::Stage;
-use crate::domain::health::{Health, HealthSummary, Rules, assess};
+use crate::domain::health::{Health, HealthInput, HealthSummary, Rules, assess};
 use crate::store::{CommitmentFilter, DemoBook, PartnerRow, Store, StoreError, StoreResult};
 use chrono::NaiveDate;
 use std::collections::HashMap;
@@ -23,15 +23,66 @@ pub fn assess_all(
     rules: &Rules,
     only: Option<i64>,
 ) -> StoreResult<HashMap<i64, Health>> {
-    let health: HashMap<i64, Health> = store
+    Ok(assess_with_inputs(store, today, rules, only)?.0)
+}
+
+/// As [`assess_all`], also returning the inputs each health was assessed from.
+pub fn assess_with_inputs(
+    store: &mut Store,
+    today: NaiveDate,
+    rules: &Rules,
+    only: Option<i64>,
+) -> StoreResult<(HashMap<i64, Health>, HashMap<i64, HealthInput>)> {
+    let inputs: HashMap<i64, HealthInput> = store
         .health_inputs(today, rules, only)?
         .into_iter()
-        .map(|(id, input)| (id, assess(&input, today, rules)))
+        .collect();
+    let health = assess_inputs(store, today, rules, &inputs);
+    Ok((health, inputs))
+}
+
+/// Assesses kept or fresh inputs and records today's snapshots of those that changed.
+pub fn assess_inputs(
+    store: &mut Store,
+    today: NaiveDate,
+    rules: &Rules,
+    inputs: &HashMap<i64, HealthInput>,
+) -> HashMap<i64, Health> {
+    let health: HashMap<i64, Health> = inputs
+        .iter()
+        .map(|(id, input)| (*id, assess(input, today, rules)))
         .collect();
     let pairs: Vec<(i64, &Health)> = health.iter().map(|(id, h)| (*id, h)).collect();
     // A book opened read-only by the OS, or busy, still shows health; the snapshot waits.
     let _ = store.save_snapshots(today, &pairs);
-    Ok(health)
+    health
+}
+
+/// Every partner's full health (not ended ones only when `open_only`), from the inputs kept
+/// with the dashboard lines; only partners whose records changed are aggregated again.
+pub fn health_of_all(
+    store: &mut Store,
+    today: NaiveDate,
+    rules: &Rules,
+) -> StoreResult<HashMap<i64, Health>> {
+    let rows = dashboard_rows(store, today, rules)?;
+    let mut inputs = store.summary_inputs(today, &rules_key(rules))?;
+    let missing: Vec<i64> = rows
+        .iter()
+        .map(|r| r.id)
+        .filter(|id| !inputs.contains_key(id))
+        .collect();
+    if missing.len() > BULK {
+        inputs = store
+            .health_inputs(today, rules, None)?
+            .into_iter()
+            .collect();
+    } else {
+        for id in missing {
+            inputs.extend(store.health_inputs(today, rules, Some(id))?);
+        }
+    }
+    Ok(assess_inputs(store, today, rules, &inputs))
 }
 
 /// Above this many partners whose lines are stale, one grouped pass over the whole book is
@@ -69,8 +120,10 @@ pub fn dashboard_rows(
     let stale: Vec<usize> = (0..rows.len())
         .filter(|i| rows[*i].health.is_none())
         .collect();
+    let mut inputs = HashMap::new();
     if stale.len() > BULK {
-        let health = assess_all(store, today, rules, None)?;
+        let (health, all) = assess_with_inputs(store, today, rules, None)?;
+        inputs = all;
         let facts: HashMap<i64, PartnerRow> = store
             .partner_rows(today)?
             .into_iter()
@@ -86,7 +139,8 @@ pub fn dashboard_rows(
     } else {
         for i in &stale {
             let id = rows[*i].id;
-            let health = assess_all(store, today, rules, Some(id))?;
+            let (health, input) = assess_with_inputs(store, today, rules, Some(id))?;
+            inputs.extend(input);
             rows[*i].facts = store.partner_row(today, id)?.facts;
             rows[*i].health = health.get(&id).map(HealthSummary::from);
         }
@@ -94,7 +148,7 @@ pub fn dashboard_rows(
     if !stale.is_empty() {
         let changed: Vec<&PartnerRow> = stale.iter().map(|i| &rows[*i]).collect();
         // A book opened read-only, or busy, still shows its lines; saving them waits.
-        let _ = store.save_summaries(today, &key, &changed);
+        let _ = store.save_summaries(today, &key, &changed, &inputs);
     }
     rows.sort_by_key(|r| {
         let h = r.health;

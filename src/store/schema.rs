@@ -200,6 +200,12 @@ pub const MIGRATIONS: &[&str] = &[
         pid        INTEGER NOT NULL
     ) STRICT;
     ",
+    // 4: the health inputs (aggregates) behind each dashboard line, so every partner's full
+    // health is assessed from one read while its records are unchanged.
+    "
+    ALTER TABLE partner_summary ADD COLUMN input TEXT;
+    DELETE FROM partner_summary;
+    ",
 ];
 
 /// The first migration recorded in `migration_log` (the one that creates it).

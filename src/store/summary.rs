@@ -7,9 +7,10 @@ use super::Store;
 use super::dashboard::PartnerRow;
 use super::error::{StoreError, StoreResult};
 use crate::domain::facts::{PartnerFacts, SideCounts};
-use crate::domain::health::{Band, HealthSummary, HealthVerdict};
+use crate::domain::health::{Band, HealthInput, HealthSummary, HealthVerdict};
 use chrono::{Datelike, NaiveDate};
 use rusqlite::params;
+use std::collections::HashMap;
 
 /// The sorted dashboard lines of one day and rule set, valid while the book is unchanged.
 #[derive(Debug, Clone)]
@@ -32,8 +33,9 @@ LEFT JOIN partner_summary s ON s.partner_id = p.id AND s.rules_key = ?2 AND s.on
 const SAVE_SQL: &str = "
 INSERT OR REPLACE INTO partner_summary (partner_id, rules_key, on_day, ours_open, ours_overdue,
   ours_next_due, theirs_open, theirs_overdue, theirs_next_due, last_update_on,
-  last_their_touch_on, last_touch_on, open_problems, unfaced_problems, score, level, verdict, ended)
-VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14, ?15, ?16, ?17, ?18)";
+  last_their_touch_on, last_touch_on, open_problems, unfaced_problems, score, level, verdict, ended,
+  input)
+VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14, ?15, ?16, ?17, ?18, ?19)";
 
 fn verdict_code(v: HealthVerdict) -> i64 {
     HealthVerdict::ALL.iter().position(|x| *x == v).unwrap_or(0) as i64
@@ -144,12 +146,49 @@ impl Store {
         .map_err(StoreError::sql("reading the dashboard"))
     }
 
-    /// Saves the lines of `rows` that carry a health summary, as of `today` and `rules_key`.
+    /// The health inputs kept with today's lines (`None` where a line has none).
+    pub fn summary_inputs(
+        &self,
+        today: NaiveDate,
+        rules_key: &str,
+    ) -> StoreResult<HashMap<i64, HealthInput>> {
+        let mut stmt = self
+            .conn
+            .prepare_cached(
+                "SELECT partner_id, input FROM partner_summary
+                 WHERE on_day = ?1 AND rules_key = ?2 AND input IS NOT NULL",
+            )
+            .map_err(StoreError::sql("reading kept health inputs"))?;
+        let mut rows = stmt
+            .query(params![today, rules_key])
+            .map_err(StoreError::sql("reading kept health inputs"))?;
+        let mut inputs = HashMap::new();
+        while let Some(r) = rows
+            .next()
+            .map_err(StoreError::sql("reading kept health inputs"))?
+        {
+            let id: i64 = r
+                .get(0)
+                .map_err(StoreError::sql("reading kept health inputs"))?;
+            let text: String = r
+                .get(1)
+                .map_err(StoreError::sql("reading kept health inputs"))?;
+            // A line written by another version may not parse: it is simply computed again.
+            if let Ok(input) = serde_json::from_str(&text) {
+                inputs.insert(id, input);
+            }
+        }
+        Ok(inputs)
+    }
+
+    /// Saves the lines of `rows` that carry a health summary, as of `today` and `rules_key`,
+    /// with the health input each was assessed from (when given).
     pub fn save_summaries(
         &mut self,
         today: NaiveDate,
         rules_key: &str,
         rows: &[&PartnerRow],
+        inputs: &HashMap<i64, HealthInput>,
     ) -> StoreResult<usize> {
         self.write("recording the dashboard lines", |tx, _| {
             let mut stmt = tx
@@ -177,7 +216,10 @@ impl Store {
                     h.score,
                     band_code(h.level),
                     verdict_code(h.verdict),
-                    h.ended
+                    h.ended,
+                    inputs
+                        .get(&row.id)
+                        .and_then(|i| serde_json::to_string(i).ok())
                 ])
                 .map_err(StoreError::sql("recording the dashboard lines"))?;
                 n += 1;
