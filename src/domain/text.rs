@@ -53,6 +53,10 @@ fn push_clean(out: &mut String, c: char, keep_newlines: bool) {
 /// their characters. Halfwidth sound marks (U+FF9E, U+FF9F) get one cell more, as ratatui 0.30
 /// counts them, so that what is measured here is what the screen takes.
 pub fn width(text: &str) -> usize {
+    // Printable ASCII, most of what is drawn, is a cell per byte.
+    if text.bytes().all(|b| (b' '..=b'~').contains(&b)) {
+        return text.len();
+    }
     text.graphemes(true).map(grapheme_width).sum()
 }
 
