@@ -171,5 +171,10 @@ fn the_hostile_partner_shows_in_caret_form() {
         "{brief}"
     );
     assert!(brief.contains("Pay 0001$ by ^[[2J Friday"), "{brief}");
+    // The edit form shows the stored name as typed text: ratatui draws no control character,
+    // and the name is kept exactly unless it is changed.
+    drive(&mut app, &mut store, &["esc", "E"]);
+    let form = draw(&mut app, &PLAIN, 160, 40, "edit partner form");
+    assert!(form.contains("Edit ACME^[]0;owned^G"), "{form}");
+    assert!(form.contains("ACME]0;owned[2J[31mFAKE"), "{form}");
 }
-

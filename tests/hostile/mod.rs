@@ -184,7 +184,13 @@ fn partner() -> impl Strategy<Value = PartnerSpec> {
         ),
         vec(commitment(), 0..7),
         vec(
-            (0u64..400, 0u8..7, any::<bool>(), required(TEXT_MAX), any::<bool>()),
+            (
+                0u64..400,
+                0u8..7,
+                any::<bool>(),
+                required(TEXT_MAX),
+                any::<bool>(),
+            ),
             0..5,
         ),
         vec(
@@ -201,7 +207,13 @@ fn partner() -> impl Strategy<Value = PartnerSpec> {
         vec((required(NAME_MAX), field(80), field(80)), 0..3),
     )
         .prop_map(
-            |((name, stage, outcome, goals, tags, ended), commitments, touches, problems, contacts)| {
+            |(
+                (name, stage, outcome, goals, tags, ended),
+                commitments,
+                touches,
+                problems,
+                contacts,
+            )| {
                 PartnerSpec {
                     name,
                     stage,
@@ -299,7 +311,9 @@ fn add_partner(store: &mut Store, p: &PartnerSpec, today: NaiveDate) {
             _ => {}
         }
     }
-    const KINDS: [&str; 7] = ["call", "meeting", "email", "message", "update", "care", "other"];
+    const KINDS: [&str; 7] = [
+        "call", "meeting", "email", "message", "update", "care", "other",
+    ];
     for (days, kind, us, summary, bad_news) in &p.touches {
         let _ = store.add_touch(&NewTouch {
             partner_id: id,
@@ -360,8 +374,17 @@ pub fn hostile_demo(store: &mut Store, today: NaiveDate) {
             today,
         )
         .expect("loading the demo");
-    let long = SEQUENCES.concat().repeat(TEXT_MAX).chars().take(TEXT_MAX).collect::<String>();
-    let title = SEQUENCES.concat().chars().take(TITLE_MAX).collect::<String>();
+    let long = SEQUENCES
+        .concat()
+        .repeat(TEXT_MAX)
+        .chars()
+        .take(TEXT_MAX)
+        .collect::<String>();
+    let title = SEQUENCES
+        .concat()
+        .chars()
+        .take(TITLE_MAX)
+        .collect::<String>();
     let spec = PartnerSpec {
         name: HOSTILE_NAME.into(),
         stage: 2,
@@ -387,9 +410,16 @@ pub fn hostile_demo(store: &mut Store, today: NaiveDate) {
                 status: 0,
             },
         ],
-        touches: vec![(2, 0, false, long.clone(), true), (9, 2, true, title.clone(), false)],
+        touches: vec![
+            (2, 0, false, long.clone(), true),
+            (9, 2, true, title.clone(), false),
+        ],
         problems: vec![(5, title.clone(), 4, 3, Some(long.clone()), false)],
-        contacts: vec![(HOSTILE_NAME.into(), "\u{9b}31m".into(), "a@\u{202e}b".into())],
+        contacts: vec![(
+            HOSTILE_NAME.into(),
+            "\u{9b}31m".into(),
+            "a@\u{202e}b".into(),
+        )],
     };
     add_partner(store, &spec, today);
     let mut second = spec.clone();
