@@ -61,7 +61,10 @@ pub fn width(text: &str) -> usize {
 }
 
 fn grapheme_width(g: &str) -> usize {
-    let marks = g.chars().filter(|c| matches!(c, '\u{FF9E}' | '\u{FF9F}')).count();
+    let marks = g
+        .chars()
+        .filter(|c| matches!(c, '\u{FF9E}' | '\u{FF9F}'))
+        .count();
     UnicodeWidthStr::width(g) + marks
 }
 
@@ -143,7 +146,10 @@ mod tests {
     #[test]
     fn fit_never_splits_an_emoji_sequence() {
         assert_eq!(fit("ab👨\u{200d}👩\u{200d}👧cd", 4), "ab…");
-        assert_eq!(fit("ab👨\u{200d}👩\u{200d}👧cd", 5), "ab👨\u{200d}👩\u{200d}👧…");
+        assert_eq!(
+            fit("ab👨\u{200d}👩\u{200d}👧cd", 5),
+            "ab👨\u{200d}👩\u{200d}👧…"
+        );
     }
 
     #[test]
