@@ -75,3 +75,54 @@ proptest! {
         prop_assert_eq!(laid_out_width(&got), n, "{:?} padded to {} is {:?}", s, n, got);
     }
 }
+
+#[test]
+fn contact_fields_have_limits_too() {
+    use pactum::domain::Contact;
+    use pactum::domain::limits::{TEXT_MAX, TITLE_MAX};
+    use pactum::store::{NewPartner, Store};
+    let dir = hostile::tempdir();
+    let mut store = Store::open(&dir.path().join("book.db"), "tester").unwrap();
+    let today = chrono::NaiveDate::from_ymd_opt(2026, 11, 27).unwrap();
+    let partner_id = store
+        .add_partner(&NewPartner::named("Acme", today))
+        .unwrap();
+    let contact = Contact {
+        id: 0,
+        partner_id,
+        name: "Nadia".into(),
+        role: String::new(),
+        email: String::new(),
+        phone: String::new(),
+        note: String::new(),
+        version: 0,
+    };
+    let too_long = [
+        Contact {
+            role: "r".repeat(TITLE_MAX + 1),
+            ..contact.clone()
+        },
+        Contact {
+            email: "e".repeat(TITLE_MAX + 1),
+            ..contact.clone()
+        },
+        Contact {
+            phone: "1".repeat(TITLE_MAX + 1),
+            ..contact.clone()
+        },
+        Contact {
+            note: "n".repeat(TEXT_MAX + 1),
+            ..contact.clone()
+        },
+    ];
+    for c in &too_long {
+        let err = store.add_contact(c).unwrap_err().to_string();
+        assert!(err.contains("the limit is"), "{err}");
+    }
+    let at_limit = Contact {
+        role: "r".repeat(TITLE_MAX),
+        note: "n".repeat(TEXT_MAX),
+        ..contact
+    };
+    store.add_contact(&at_limit).unwrap();
+}

@@ -1,7 +1,7 @@
 //! Every screen at every size with hostile books (DESIGN.md §9): no panic, and no control or
 //! bidi character from the book ever reaches a cell of the screen.
 //!
-//! Random books (proptest, 48 books, each screen at 3 sizes: two up to 200×60, one up to
+//! Random books (proptest, 48 books, each of 20 screens at 3 sizes: two up to 200×60, one up to
 //! 400×120), then a deterministic sweep on the demo book with hostile partners added: every width
 //! 1..=200 at heights 1, 2, 5, 10, 24, 60 and every height 1..=60 at widths 1, 20, 40, 80, 200 for
 //! the dashboard (1,500 sizes), every 3rd of them for Brief and a form, every 7th for the other
@@ -37,7 +37,9 @@ const SCREENS: &[(&str, &[&str], &str)] = &[
     ("review", &["r"], ""),
     ("review all, mid-way", &["ctrl-r", "s", "k"], ""),
     ("help", &["?", "j", "j", "j"], ""),
+    ("add partner form", &["P"], "Northwind"),
     ("add commitment form", &["a"], "Send the pricing sheet"),
+    ("add problem form", &["p"], ""),
     ("edit partner form", &["E"], ""),
     ("edit commitment form", &["tab", "e"], ""),
     ("log touch form", &["t"], ""),
