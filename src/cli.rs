@@ -72,6 +72,20 @@ pub enum Command {
         #[arg(long)]
         force: bool,
     },
+    /// Fill an empty book with a synthetic one (for benchmarks); the same seed gives the same book
+    Gen {
+        #[arg(long, default_value_t = 10_000)]
+        partners: u64,
+        #[arg(long, default_value_t = 100_000)]
+        commitments: u64,
+        #[arg(long, default_value_t = 1_000_000)]
+        touches: u64,
+        #[arg(long, default_value_t = 1)]
+        seed: u64,
+        /// Delete every partner already in the book first
+        #[arg(long)]
+        force: bool,
+    },
     /// Print a screen as plain text
     Render {
         /// Terminal size, WIDTHxHEIGHT
@@ -81,6 +95,15 @@ pub enum Command {
         #[arg(long, default_value = "dashboard")]
         view: String,
     },
+    /// Export the book: the whole of it as JSON, or one CSV table
+    Export(commands::exchange::ExportArgs),
+    /// Import a JSON export, a CSV table or a vCard address book (merges; never duplicates)
+    Import(commands::exchange::ImportArgs),
+    /// Write a calendar (RFC 5545) of due commitments and updates
+    Ics(commands::exchange::IcsArgs),
+    /// Book care: backup, restore, doctor, log (flattened: `pactum backup FILE` …)
+    #[command(flatten)]
+    Ops(commands::OpsCmd),
     /// Print shell completions
     Completions {
         /// bash, zsh, fish, elvish or powershell
@@ -274,7 +297,11 @@ impl Context {
 
     /// Opens the book for this run.
     pub fn open(&self) -> Result<Store, String> {
-        Store::open(&self.db, &paths::os_user()).map_err(|e| e.to_string())
+        let store = Store::open(&self.db, &paths::os_user()).map_err(|e| e.to_string())?;
+        for warning in store.warnings() {
+            eprintln!("pactum: {warning}");
+        }
+        Ok(store)
     }
 }
 

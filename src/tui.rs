@@ -5,19 +5,63 @@ use crate::app::{Action, App, Effect, Key, KeyCode, Mode, update};
 use crate::cli::Context;
 use crate::runtime;
 use crate::store::Store;
+use crate::tty::{TtyWatch, Wake};
 use crate::ui::{self, Theme};
-use ratatui::DefaultTerminal;
+use ratatui::Terminal;
+use ratatui::backend::CrosstermBackend;
+use ratatui::buffer::Buffer;
 use ratatui::crossterm::event::{
     self, DisableBracketedPaste, DisableMouseCapture, EnableBracketedPaste, EnableMouseCapture,
     Event, KeyEvent, KeyEventKind, KeyModifiers, MouseButton, MouseEventKind,
 };
 use ratatui::crossterm::execute;
+use std::io::{BufWriter, Stdout, Write};
 use std::sync::Arc;
 use std::sync::atomic::{AtomicBool, Ordering};
 use std::time::Duration;
 
 /// How often the loop wakes to look for other sessions' commits and for signals.
 const WAKE: Duration = Duration::from_millis(500);
+
+/// Room for a whole frame, so each frame reaches the terminal in one write.
+const FRAME_BYTES: usize = 1 << 18;
+
+/// The dashboard's terminal: output is buffered and flushed once per frame.
+pub type Screen = Terminal<CrosstermBackend<BufWriter<Stdout>>>;
+
+/// Raw mode, the alternate screen and a panic hook that restores the terminal (ratatui's own),
+/// with a buffered writer in place of the line-buffered stdout.
+fn open_screen() -> Result<Screen, String> {
+    drop(ratatui::try_init().map_err(|e| format!("opening the terminal: {e}"))?);
+    let writer = BufWriter::with_capacity(FRAME_BYTES, std::io::stdout());
+    Terminal::new(CrosstermBackend::new(writer)).map_err(|e| format!("opening the terminal: {e}"))
+}
+
+/// Draws `app` if the screen would change, and sends only the changed cells, in one write.
+/// `last` is the screen as the terminal shows it (None: unknown). Returns whether anything was written.
+pub fn draw_frame<W: Write>(
+    terminal: &mut Terminal<CrosstermBackend<W>>,
+    last: &mut Option<Buffer>,
+    app: &App,
+    theme: &Theme,
+) -> std::io::Result<bool> {
+    // A new size clears the screen; the old `last` then differs in area, so all is drawn.
+    terminal.autoresize()?;
+    let mut frame = terminal.get_frame();
+    ui::draw(app, theme, &mut frame);
+    let current = terminal.current_buffer_mut();
+    if last.as_ref() == Some(current) {
+        // Nothing changed: not a byte goes out. The next frame starts from a clean buffer.
+        current.reset();
+        return Ok(false);
+    }
+    *last = Some(current.clone());
+    terminal.flush()?;
+    terminal.hide_cursor()?;
+    terminal.swap_buffers();
+    terminal.backend_mut().flush()?;
+    Ok(true)
+}
 
 /// Opens the book (before touching the terminal, so errors print plainly) and runs the dashboard.
 pub fn run(ctx: &Context) -> Result<(), String> {
@@ -33,9 +77,10 @@ pub fn run(ctx: &Context) -> Result<(), String> {
     }
     // color-eyre's panic hook first; ratatui::init wraps it so a panic restores the terminal.
     let _ = color_eyre::install();
-    let mut terminal = ratatui::init();
+    let mut terminal = open_screen()?;
     let _ = execute!(std::io::stdout(), EnableMouseCapture, EnableBracketedPaste);
-    let result = event_loop(&mut terminal, &mut store, ctx, &stop);
+    let draft_file = crate::paths::draft_file(&ctx.db);
+    let result = event_loop(&mut terminal, &mut store, ctx, &stop, &draft_file);
     let _ = execute!(
         std::io::stdout(),
         DisableMouseCapture,
@@ -45,34 +90,59 @@ pub fn run(ctx: &Context) -> Result<(), String> {
     result
 }
 
+/// Runs the loop, and keeps an unfinished form as a draft however the loop ends.
 fn event_loop(
-    terminal: &mut DefaultTerminal,
+    terminal: &mut Screen,
     store: &mut Store,
     ctx: &Context,
     stop: &AtomicBool,
+    draft_file: &std::path::Path,
+) -> Result<(), String> {
+    let mut app = None;
+    let result = run_loop(terminal, store, ctx, stop, draft_file, &mut app);
+    if let Some(draft) = app.as_ref().and_then(App::draft) {
+        let _ = crate::runtime::drafts::save(draft_file, &draft);
+    }
+    result
+}
+
+fn run_loop(
+    terminal: &mut Screen,
+    store: &mut Store,
+    ctx: &Context,
+    stop: &AtomicBool,
+    draft_file: &std::path::Path,
+    slot: &mut Option<App>,
 ) -> Result<(), String> {
     let theme = Theme::from_env();
-    let mut app = App::new(ctx.today, ctx.config.keymap.clone());
+    let app = slot.insert(App::new(ctx.today, ctx.config.keymap.clone()));
+    app.user = store.user().to_string();
     let size = terminal
         .size()
         .map_err(|e| format!("reading the terminal size: {e}"))?;
     update(
-        &mut app,
+        app,
         Action::Resize {
             width: size.width,
             height: size.height,
         },
     );
     let mut pending = vec![app.reload()];
+    if let Some(draft) = crate::runtime::drafts::take(draft_file) {
+        pending.extend(update(app, Action::RestoreDraft(Box::new(draft))));
+    }
     let mut seen_version = store.data_version().map_err(|e| e.to_string())?;
     let mut dirty = true;
+    let mut handled = false;
+    let watch = TtyWatch::new().map_err(|e| format!("watching the terminal: {e}"))?;
+    let mut shown: Option<Buffer> = None;
     loop {
         while let Some(effect) = pending.pop() {
             if effect == Effect::Quit {
                 return Ok(());
             }
             if let Some(report) = runtime::perform(store, ctx.today, &ctx.config.rules, effect) {
-                pending.extend(update(&mut app, report));
+                pending.extend(update(app, report));
             }
             dirty = true;
         }
@@ -80,21 +150,31 @@ fn event_loop(
             return Ok(());
         }
         if dirty {
-            terminal
-                .draw(|frame| ui::draw(&app, &theme, frame))
-                .map_err(|e| format!("drawing: {e}"))?;
+            draw_frame(terminal, &mut shown, app, &theme).map_err(|e| format!("drawing: {e}"))?;
             dirty = false;
         }
-        if event::poll(WAKE).map_err(|e| format!("reading the terminal: {e}"))? {
-            let ev = event::read().map_err(|e| format!("reading the terminal: {e}"))?;
-            if let Some(action) = translate(&app, ev) {
-                if action == Action::Suspend {
-                    suspend(terminal)?;
+        let wake = watch.wait(if handled { Duration::ZERO } else { WAKE });
+        if wake == Wake::Gone {
+            // The terminal went away (a dropped link): leave; the caller keeps any draft.
+            return Ok(());
+        }
+        // After an event, crossterm may hold more already read (a paste, a burst of keys).
+        let read_events = wake == Wake::Input || handled;
+        handled = false;
+        if read_events {
+            if event::poll(Duration::ZERO).map_err(|e| format!("reading the terminal: {e}"))? {
+                let ev = event::read().map_err(|e| format!("reading the terminal: {e}"))?;
+                handled = true;
+                if let Some(action) = translate(app, ev) {
+                    if action == Action::Suspend {
+                        suspend(terminal)?;
+                        shown = None;
+                        dirty = true;
+                        continue;
+                    }
+                    pending.extend(update(app, action));
                     dirty = true;
-                    continue;
                 }
-                pending.extend(update(&mut app, action));
-                dirty = true;
             }
         } else if let Ok(version) = store.data_version()
             && version != seen_version
@@ -164,7 +244,7 @@ fn to_key(key: &KeyEvent) -> Option<Key> {
 }
 
 /// Ctrl-Z: give the terminal back, stop, and take it again when resumed.
-fn suspend(terminal: &mut DefaultTerminal) -> Result<(), String> {
+fn suspend(terminal: &mut Screen) -> Result<(), String> {
     let _ = execute!(
         std::io::stdout(),
         DisableMouseCapture,
@@ -172,7 +252,7 @@ fn suspend(terminal: &mut DefaultTerminal) -> Result<(), String> {
     );
     ratatui::restore();
     let _ = signal_hook::low_level::raise(signal_hook::consts::SIGTSTP);
-    *terminal = ratatui::init();
+    *terminal = open_screen()?;
     let _ = execute!(std::io::stdout(), EnableMouseCapture, EnableBracketedPaste);
     terminal.clear().map_err(|e| format!("redrawing: {e}"))
 }

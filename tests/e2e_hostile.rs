@@ -141,6 +141,8 @@ fn plain_text_outputs_show_hostile_text_in_caret_form() {
         &["render", "--size", "100x30", "--view", "explain:ACME"],
         &["render", "--size", "100x30", "--view", "review:ACME"],
         &["render", "--size", "100x30", "--view", "today"],
+        &["log"],
+        &["log", "ACME"],
     ] {
         let (out, err) = home.cli(args);
         for text in [&out, &err] {
@@ -245,4 +247,32 @@ fn a_resize_storm_ends_on_a_correct_frame() {
     );
     let raw = String::from_utf8_lossy(&s.raw()).into_owned();
     assert!(!raw.contains("panicked"), "a panic was printed: {raw:?}");
+}
+
+#[test]
+fn importing_a_hostile_file_reports_in_caret_form() {
+    let home = hostile_home();
+    let header = "Name,Stage,Update every days,Created on,Tags\n";
+    let good = home.dir.path().join("good.csv");
+    let row = "\"Evil\x1b]0;owned\x07\u{202e}Corp\",prospect,14,2026-01-05,\x1b[31mred\n";
+    std::fs::write(&good, format!("{header}{row}")).unwrap();
+    let bad = home.dir.path().join("bad.csv");
+    let row = "\"Bad\x1b[2J\u{9b}date\",prospect,14,2026-13-45\x1b[2J,x\n";
+    std::fs::write(&bad, format!("{header}{row}")).unwrap();
+    let (good, bad) = (good.display().to_string(), bad.display().to_string());
+    for args in [
+        &["import", "--dry-run", &good][..],
+        &["import", &good],
+        &["import", &bad],
+        &["log"],
+        &["partner", "list"],
+    ] {
+        let (_, out, err) = home.cli_any(args);
+        for text in [&out, &err] {
+            let bad = text.chars().find(|c| *c != '\n' && forbidden(*c));
+            assert!(bad.is_none(), "pactum {args:?} printed {bad:?}:\n{text}");
+        }
+    }
+    let (listed, _) = home.cli(&["partner", "list"]);
+    assert!(listed.contains("Evil^[]0;owned^GCorp"), "{listed}");
 }

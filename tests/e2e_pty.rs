@@ -563,3 +563,89 @@ fn today_keeps_an_overdue_commitment_in_place() {
         .unwrap();
     assert_eq!(pricing["status"], "kept");
 }
+
+#[test]
+fn a_dropped_link_keeps_the_unfinished_form_as_a_draft() {
+    let home = Home::new();
+    home.cli(&["partner", "add", "Acme"]);
+    let mut s = home.spawn(100, 30);
+    s.wait_in_pane("Relationships", "Acme");
+    s.send("t");
+    s.wait_for("Log touch with Acme");
+    s.send("Promised the revised quote by Friday");
+    s.wait_for("Promised the revised quote by Friday");
+    let pid = s.child.process_id().expect("the child's pid");
+    let hung = Command::new("kill")
+        .arg("-HUP")
+        .arg(pid.to_string())
+        .status()
+        .expect("running kill");
+    assert!(hung.success());
+    assert!(s.wait_exit().success());
+
+    let mut again = home.spawn(100, 30);
+    again.wait_for("Log touch with");
+    again.wait_for("Promised the revised quote by Friday");
+    again.wait_in_status("unfinished form");
+    again.send("\r");
+    again.wait_in_status("logged call");
+    again.send("q");
+    assert!(again.wait_exit().success());
+    let touches = home.cli(&["touch", "list", "Acme"]);
+    assert!(
+        touches.contains("Promised the revised quote by Friday"),
+        "{touches}"
+    );
+}
+
+#[test]
+fn a_dropped_link_ends_the_session_instead_of_spinning() {
+    let home = Home::new();
+    home.cli(&["partner", "add", "Acme"]);
+    let pair = native_pty_system()
+        .openpty(size(100, 30))
+        .expect("opening a pty");
+    let mut cmd = CommandBuilder::new(BIN);
+    cmd.env_clear();
+    for (k, v) in home.env() {
+        cmd.env(k, v);
+    }
+    cmd.arg("--db");
+    cmd.arg(home.db());
+    cmd.cwd(home.root());
+    let mut child = pair.slave.spawn_command(cmd).expect("spawning pactum");
+    drop(pair.slave);
+    let mut reader = pair.master.try_clone_reader().expect("cloning the reader");
+    let (seen_tx, seen) = mpsc::channel();
+    thread::spawn(move || {
+        let mut buf = [0u8; 8192];
+        let mut all = Vec::new();
+        while let Ok(n) = reader.read(&mut buf) {
+            if n == 0 {
+                break;
+            }
+            all.extend_from_slice(&buf[..n]);
+            if String::from_utf8_lossy(&all).contains("Acme") {
+                // Stop reading and close this copy of the master, so dropping the last one
+                // below really closes the terminal.
+                let _ = seen_tx.send(());
+                break;
+            }
+        }
+    });
+    seen.recv_timeout(TIMEOUT)
+        .expect("the dashboard to show Acme");
+    // The link drops: the terminal's master side closes under the running dashboard.
+    drop(pair.master);
+    let deadline = Instant::now() + TIMEOUT;
+    loop {
+        if child.try_wait().expect("polling the child").is_some() {
+            break;
+        }
+        assert!(
+            Instant::now() < deadline,
+            "pactum kept running after its terminal closed"
+        );
+        thread::sleep(POLL);
+    }
+}

@@ -92,6 +92,16 @@ fn each_demo_partner_gets_the_verdict_of_its_lesson() {
     assert_ne!(unreliable.verdict, HealthVerdict::Healthy);
     let ended = verdict_of(&store, "Granite");
     assert_eq!(ended.score, None);
+    for healthy in ["Alder", "Halcyon", "Saltmarsh", "Oakridge"] {
+        let h = verdict_of(&store, healthy);
+        assert_eq!(h.verdict, HealthVerdict::Healthy, "{healthy}: {h:#?}");
+    }
+    let saltmarsh = verdict_of(&store, "Saltmarsh");
+    assert_eq!(
+        saltmarsh.signal(SignalKey::Openness).unwrap().level,
+        Level::Watch,
+        "updates overdue"
+    );
 }
 
 #[test]

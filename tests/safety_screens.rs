@@ -1,7 +1,7 @@
 //! Every screen at every size with hostile books (DESIGN.md §9): no panic, and no control or
 //! bidi character from the book ever reaches a cell of the screen.
 //!
-//! Random books (proptest, 48 books, each of 20 screens at 3 sizes: two up to 200×60, one up to
+//! Random books (proptest, 48 books, each of 21 screens at 3 sizes: two up to 200×60, one up to
 //! 400×120), then a deterministic sweep on the demo book with hostile partners added: every width
 //! 1..=200 at heights 1, 2, 5, 10, 24, 60 and every height 1..=60 at widths 1, 20, 40, 80, 200 for
 //! the dashboard (1,500 sizes), every 3rd of them for Brief and a form, every 7th for the other
@@ -45,6 +45,7 @@ const SCREENS: &[(&str, &[&str], &str)] = &[
     ("log touch form", &["t"], ""),
     ("end partner form", &["X"], ""),
     ("search", &["/"], "a"),
+    ("mine only", &["m"], ""),
 ];
 
 /// Opens `screen` on a fresh dashboard of the book.
@@ -179,4 +180,37 @@ fn the_hostile_partner_shows_in_caret_form() {
     let form = draw(&mut app, &PLAIN, 160, 40, "edit partner form");
     assert!(form.contains("Edit ACME^[]0;owned^G"), "{form}");
     assert!(form.contains("ACME]0;owned[2J[31mFAKE"), "{form}");
+}
+
+#[test]
+fn the_conflict_overlay_at_many_sizes_with_hostile_values() {
+    let dir = hostile::tempdir();
+    let mut store = Store::open(&dir.path().join("book.db"), "tester").unwrap();
+    hostile_demo(&mut store, today());
+    let mut app = app(&mut store, 120, 40);
+    drive(&mut app, &mut store, &["/"]);
+    type_text(&mut app, &mut store, "ACME");
+    drive(&mut app, &mut store, &["enter", "E"]);
+    type_text(&mut app, &mut store, " mine");
+    // Someone else saves the partner first, with a name of their own.
+    let id = app.selected_row().expect("a partner").id;
+    let theirs = store.partner(id).unwrap();
+    store
+        .edit_partner(&pactum::store::PartnerEdit {
+            id,
+            version: theirs.version,
+            name: "ACME\u{202e}\x1b[31mTHEIRS\u{9b}".into(),
+            stage: theirs.stage,
+            signed_on: theirs.signed_on,
+            update_every_days: theirs.update_every_days,
+            desired_outcome: "\x1b]0;owned\x07".into(),
+        })
+        .unwrap();
+    drive(&mut app, &mut store, &["enter"]);
+    let shown = draw(&mut app, &PLAIN, 160, 40, "conflict");
+    assert!(shown.contains("Someone else saved this first"), "{shown}");
+    assert!(shown.contains("ACME^[[31mTHEIRS^[["), "{shown}");
+    for (w, h) in EDGES.iter().chain(sweep().iter().step_by(7)) {
+        draw(&mut app, &PLAIN, *w, *h, "conflict");
+    }
 }

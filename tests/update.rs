@@ -19,7 +19,8 @@ fn j_and_k_move_the_selection_and_reload_the_ledger() {
         effects,
         vec![Effect::Load {
             partner: Some(id),
-            show_closed: false
+            show_closed: false,
+            owner: None
         }]
     );
     press(&mut app, &["k", "k"]);
@@ -299,4 +300,61 @@ fn today_keeps_a_line_in_place_and_it_leaves_the_agenda() {
         Screen::Dashboard,
         "enter opens the line's partner"
     );
+}
+
+#[test]
+fn a_stale_edit_is_a_visible_conflict_keep_mine_or_take_theirs() {
+    let (dir, mut store) = book(false);
+    let mut app = app(&mut store, 100, 30);
+    drive(&mut app, &mut store, &["P"]);
+    type_text(&mut app, &mut store, "Acme");
+    drive(&mut app, &mut store, &["enter"]);
+    let id = app.selected_row().unwrap().id;
+    for choice in ["m", "t"] {
+        drive(&mut app, &mut store, &["E"]);
+        // Another session renames the partner while our form is open.
+        let mut other =
+            pactum::store::Store::open(&dir.path().join("book.db"), "colleague").unwrap();
+        let p = other.partner(id).unwrap();
+        other
+            .edit_partner(&pactum::store::PartnerEdit {
+                id,
+                version: p.version,
+                name: format!("Theirs {choice}"),
+                stage: p.stage,
+                signed_on: p.signed_on,
+                update_every_days: 7,
+                desired_outcome: p.desired_outcome.clone(),
+            })
+            .unwrap();
+        type_text(&mut app, &mut store, " Mine");
+        drive(&mut app, &mut store, &["enter"]);
+        assert_eq!(app.mode(), Mode::Conflict, "{:?}", app.notice);
+        let Some(Overlay::Conflict(c)) = &app.overlay else {
+            unreachable!()
+        };
+        assert!(c.rows.iter().any(|(f, mine, theirs)| f == "name"
+            && mine.ends_with("Mine")
+            && theirs == &format!("Theirs {choice}")));
+        drive(&mut app, &mut store, &[choice]);
+        let name = store.partner(id).unwrap().name;
+        if choice == "m" {
+            assert!(name.ends_with(" Mine"), "keep mine overwrote: {name}");
+        } else {
+            assert_eq!(name, "Theirs t", "take theirs left their version");
+        }
+        assert_eq!(app.overlay, None);
+    }
+}
+
+#[test]
+fn m_shows_only_my_partners() {
+    let (_dir, mut store) = book(true);
+    let mut app = app(&mut store, 100, 30);
+    let all = app.data.rows.len();
+    drive(&mut app, &mut store, &["m"]);
+    assert!(app.data.rows.len() < all);
+    assert!(app.data.rows.iter().all(|r| r.owner == "tester"));
+    drive(&mut app, &mut store, &["m"]);
+    assert_eq!(app.data.rows.len(), all);
 }

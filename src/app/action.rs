@@ -50,6 +50,9 @@ pub enum Action {
     StillOpen,
     Skip,
     Search,
+    MineOnly,
+    KeepMine,
+    TakeTheirs,
     /// Unbinds a default key.
     None,
     /// Ctrl-Z: hand the terminal back to the shell (handled by the runtime).
@@ -76,6 +79,12 @@ pub enum Action {
         message: String,
         undo: Option<i64>,
     },
+    /// An unfinished form from an earlier session.
+    #[serde(skip)]
+    RestoreDraft(Box<super::form::Draft>),
+    /// An edit met someone else's newer version.
+    #[serde(skip)]
+    Conflicted(Box<super::conflict::Conflict>),
     /// A write or load failed, with the one-line reason.
     #[serde(skip)]
     Failed(String),
@@ -137,6 +146,9 @@ impl Action {
             Action::StillOpen => "still open",
             Action::Skip => "skip",
             Action::Search => "search",
+            Action::MineOnly => "show only mine",
+            Action::KeepMine => "keep mine",
+            Action::TakeTheirs => "take theirs",
             _ => "",
         }
     }

@@ -39,6 +39,8 @@ pub enum Effect {
     Load {
         partner: Option<i64>,
         show_closed: bool,
+        /// Only partners of this owner ("mine").
+        owner: Option<String>,
     },
     /// Write to the book, then reload.
     Write(Write),

@@ -12,7 +12,7 @@ use ratatui_textarea::TextArea;
 pub type FormInput = ratatui_textarea::Input;
 
 /// What a form creates or changes.
-#[derive(Debug, Clone, PartialEq)]
+#[derive(Debug, Clone, PartialEq, serde::Serialize, serde::Deserialize)]
 pub enum FormKind {
     AddPartner,
     EditPartner { id: i64, version: i64 },
@@ -21,6 +21,15 @@ pub enum FormKind {
     LogTouch { partner_id: i64 },
     AddProblem { partner_id: i64 },
     EndPartner { id: i64, name: String },
+}
+
+/// An unfinished form, kept between sessions.
+#[derive(Debug, Clone, PartialEq, serde::Serialize, serde::Deserialize)]
+pub struct Draft {
+    pub kind: FormKind,
+    pub title: String,
+    pub values: Vec<String>,
+    pub focus: usize,
 }
 
 /// One labelled line of input.
@@ -220,6 +229,50 @@ impl Form {
                 Field::new("On", "YYYY-MM-DD, today", 12, "today"),
             ],
         )
+    }
+
+    /// What was typed so far, to keep when the session ends before the form was saved.
+    pub fn draft(&self) -> Draft {
+        Draft {
+            kind: self.kind.clone(),
+            title: self.title.clone(),
+            values: self.fields.iter().map(Field::value).collect(),
+            focus: self.focus,
+        }
+    }
+
+    /// A form as it was left: its kind's fields, filled with the draft's values.
+    pub fn from_draft(draft: Draft) -> Form {
+        let mut form = match &draft.kind {
+            FormKind::AddPartner => Form::add_partner(),
+            FormKind::EditPartner { id, version } => {
+                let mut f = Form::add_partner();
+                f.kind = FormKind::EditPartner {
+                    id: *id,
+                    version: *version,
+                };
+                f
+            }
+            FormKind::AddCommitment { partner_id } => {
+                Form::add_commitment(*partner_id, "", Side::Ours)
+            }
+            FormKind::EditCommitment(c) => Form::edit_commitment(c),
+            FormKind::LogTouch { partner_id } => Form::log_touch(*partner_id, ""),
+            FormKind::AddProblem { partner_id } => Form::add_problem(*partner_id, ""),
+            FormKind::EndPartner { id, name } => Form::end_partner(*id, name),
+        };
+        form.title = draft.title;
+        for (field, value) in form.fields.iter_mut().zip(draft.values) {
+            let clean = text::clean_line(&value);
+            *field = Field::new(
+                field.label,
+                field.hint,
+                field.max,
+                &clean.chars().take(field.max).collect::<String>(),
+            );
+        }
+        form.focus = draft.focus.min(form.fields.len().saturating_sub(1));
+        form
     }
 
     /// Gives a key to the focused field, refusing text beyond the field's limit.

@@ -19,6 +19,7 @@ pub enum Mode {
     Today,
     Review,
     Search,
+    Conflict,
 }
 
 /// A key with its modifiers, as written in the keymap (`"j"`, `"ctrl-d"`, `"backtab"`).

@@ -1,12 +1,14 @@
 //! The dashboard's state machine: `update(&mut App, Action) -> Vec<Effect>`, no I/O.
 
 pub mod action;
+pub mod conflict;
 pub mod doc;
 pub mod effect;
 pub mod form;
 pub mod keymap;
 pub mod layout;
 pub mod load;
+mod mouse;
 pub mod screen;
 pub mod search;
 mod update;
@@ -60,6 +62,7 @@ pub enum Overlay {
     Help { scroll: u16 },
     Form(Box<Form>),
     Confirm(Confirm),
+    Conflict(Box<conflict::Conflict>),
 }
 
 /// A message in the status line.
@@ -82,6 +85,10 @@ pub struct App {
     pub cursor_ours: usize,
     pub cursor_theirs: usize,
     pub show_closed: bool,
+    /// Only partners owned by `user` are listed.
+    pub mine_only: bool,
+    /// The OS user at the keyboard (for "mine").
+    pub user: String,
     /// Lines scrolled in the Health pane.
     pub health_scroll: u16,
     pub overlay: Option<Overlay>,
@@ -110,6 +117,8 @@ impl App {
             cursor_ours: 0,
             cursor_theirs: 0,
             show_closed: false,
+            mine_only: false,
+            user: String::new(),
             health_scroll: 0,
             overlay: None,
             screen: Screen::Dashboard,
@@ -134,6 +143,7 @@ impl App {
             Some(Overlay::Help { .. }) => Mode::Help,
             Some(Overlay::Form(_)) => Mode::Form,
             Some(Overlay::Confirm(_)) => Mode::Confirm,
+            Some(Overlay::Conflict(_)) => Mode::Conflict,
         }
     }
 
@@ -169,11 +179,20 @@ impl App {
         }
     }
 
+    /// The unfinished form on screen, if any, to keep as a draft.
+    pub fn draft(&self) -> Option<form::Draft> {
+        match &self.overlay {
+            Some(Overlay::Form(form)) => Some(form.draft()),
+            _ => None,
+        }
+    }
+
     /// The effect that reloads the dashboard around the current selection.
     pub fn reload(&self) -> Effect {
         Effect::Load {
             partner: self.selected_row().map(|r| r.id),
             show_closed: self.show_closed,
+            owner: self.mine_only.then(|| self.user.clone()),
         }
     }
 }

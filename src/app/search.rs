@@ -1,6 +1,9 @@
 //! The `/` fuzzy filter over partner names, tags, contacts, open commitment titles and recent
 //! touch summaries. Matching is pure computation over a per-partner haystack the runtime loads.
 
+use super::effect::Effect;
+use super::{Action, App, Notice};
+use crate::domain::{limits, text};
 use nucleo_matcher::pattern::{CaseMatching, Normalization, Pattern};
 use nucleo_matcher::{Config, Matcher, Utf32Str};
 
@@ -69,6 +72,56 @@ impl Search {
     pub fn chosen(&self) -> Option<i64> {
         self.matches.get(self.cursor).copied()
     }
+}
+
+/// Handles an action while the filter is open: typing narrows, enter jumps, esc closes.
+pub(super) fn search_action(app: &mut App, action: Action) -> Vec<Effect> {
+    let Some(mut search) = app.search.take() else {
+        return Vec::new();
+    };
+    let order: Vec<i64> = app.data.rows.iter().map(|r| r.id).collect();
+    match action {
+        Action::Cancel => return Vec::new(),
+        Action::Submit => {
+            return match search.chosen() {
+                Some(id) => {
+                    app.select_partner(id);
+                    vec![app.reload()]
+                }
+                None => {
+                    app.notice = Some(Notice::Info(format!("nothing matches {:?}", search.query)));
+                    Vec::new()
+                }
+            };
+        }
+        Action::Down => {
+            search.cursor = (search.cursor + 1).min(search.matches.len().saturating_sub(1))
+        }
+        Action::Up => search.cursor = search.cursor.saturating_sub(1),
+        Action::Paste(text) => {
+            // Cleaned and cut like typed text.
+            search.query.push_str(&text::clean_line(&text));
+            search.query = search.query.chars().take(limits::NAME_MAX).collect();
+            search.refresh(&order);
+        }
+        Action::Input(input) => {
+            match input.key {
+                ratatui_textarea::Key::Char(c) if !input.ctrl && !input.alt => search.query.push(c),
+                ratatui_textarea::Key::Backspace => {
+                    search.query.pop();
+                }
+                _ => {}
+            }
+            search.query = text::clean_line(&search.query)
+                .chars()
+                .take(limits::NAME_MAX)
+                .collect();
+            search.refresh(&order);
+        }
+        _ => {}
+    }
+    app.search = Some(search);
+    Vec::new()
 }
 
 #[cfg(test)]

@@ -1,12 +1,12 @@
 //! The one place the dashboard's state changes.
 
 use super::effect::{Effect, Write};
-use super::layout::{self, areas, inner_rows};
+use super::layout::{areas, inner_rows};
 use super::screen::{self, Request, Screen};
 use super::search::Search;
 use super::{Action, App, Confirm, Form, Notice, Overlay, Pane};
-use crate::domain::{Side, Status, Verdict, limits, text};
-use ratatui::layout::{Position, Rect};
+use crate::domain::{Side, Status, Verdict, text};
+use ratatui::layout::Rect;
 
 /// Applies `action` to `app` and returns the work the runtime must do.
 pub fn update(app: &mut App, action: Action) -> Vec<Effect> {
@@ -28,7 +28,7 @@ pub fn update(app: &mut App, action: Action) -> Vec<Effect> {
             Vec::new()
         }
         Action::Written { message, undo } => {
-            if matches!(app.overlay, Some(Overlay::Form(_))) {
+            if matches!(app.overlay, Some(Overlay::Form(_) | Overlay::Conflict(_))) {
                 app.overlay = None;
             }
             if undo.is_some() {
@@ -40,6 +40,17 @@ pub fn update(app: &mut App, action: Action) -> Vec<Effect> {
                 effects.push(Effect::Open(r.request));
             }
             effects
+        }
+        Action::RestoreDraft(draft) => {
+            app.overlay = Some(Overlay::Form(Box::new(Form::from_draft(*draft))));
+            app.notice = Some(Notice::Info(
+                "your unfinished form was kept: finish it, or esc drops it".into(),
+            ));
+            Vec::new()
+        }
+        Action::Conflicted(conflict) => {
+            app.overlay = Some(Overlay::Conflict(conflict));
+            Vec::new()
         }
         Action::Failed(reason) => {
             match &mut app.overlay {
@@ -55,10 +66,12 @@ pub fn update(app: &mut App, action: Action) -> Vec<Effect> {
             app.size = (width, height);
             Vec::new()
         }
-        Action::Click { column, row } => click(app, column, row),
+        Action::Click { column, row } => super::mouse::click(app, column, row),
         other => match app.overlay.take() {
             None => match std::mem::replace(&mut app.screen, Screen::Dashboard) {
-                Screen::Dashboard if app.search.is_some() => search_action(app, other),
+                Screen::Dashboard if app.search.is_some() => {
+                    super::search::search_action(app, other)
+                }
                 Screen::Dashboard => dashboard(app, other),
                 Screen::Reader(reader) => screen::reader_action(app, reader, other),
                 Screen::Review(run) => screen::review_action(app, run, other),
@@ -72,6 +85,19 @@ pub fn update(app: &mut App, action: Action) -> Vec<Effect> {
                 }
                 _ => {
                     app.overlay = Some(Overlay::Confirm(confirm));
+                    Vec::new()
+                }
+            },
+            Some(Overlay::Conflict(conflict)) => match other {
+                Action::KeepMine => vec![Effect::Write(conflict.keep_mine())],
+                Action::TakeTheirs | Action::Cancel => {
+                    app.notice = Some(Notice::Info(
+                        "kept their version; yours was not saved".into(),
+                    ));
+                    vec![app.reload()]
+                }
+                _ => {
+                    app.overlay = Some(Overlay::Conflict(conflict));
                     Vec::new()
                 }
             },
@@ -208,6 +234,16 @@ fn dashboard(app: &mut App, action: Action) -> Vec<Effect> {
             vec![Effect::LoadSearch]
         }
         Action::ReviewAll => vec![Effect::Open(Request::Review(None))],
+        Action::MineOnly => {
+            app.mine_only = !app.mine_only;
+            let say = if app.mine_only {
+                format!("showing partners owned by {}", app.user)
+            } else {
+                "showing every partner".into()
+            };
+            app.notice = Some(Notice::Info(say));
+            vec![app.reload()]
+        }
         Action::ToggleClosed => {
             app.show_closed = !app.show_closed;
             vec![app.reload()]
@@ -334,85 +370,5 @@ fn open(app: &mut App, form: Form) -> Vec<Effect> {
 
 fn notice(app: &mut App, text: &str) -> Vec<Effect> {
     app.notice = Some(Notice::Info(text.to_string()));
-    Vec::new()
-}
-
-fn click(app: &mut App, column: u16, row: u16) -> Vec<Effect> {
-    if app.overlay.is_some() {
-        return Vec::new();
-    }
-    let a = areas(Rect::new(0, 0, app.size.0, app.size.1));
-    let at = Position::new(column, row);
-    let line = |area: Rect| usize::from(row.saturating_sub(area.y + 1));
-    if a.relationships.contains(at) {
-        app.pane = Pane::Relationships;
-        let offset = layout::scroll_offset(app.selected, inner_rows(a.relationships));
-        let i = offset + line(a.relationships);
-        if i < app.data.rows.len() && i != app.selected {
-            app.selected = i;
-            return vec![app.reload()];
-        }
-    } else if a.ours.contains(at) {
-        app.pane = Pane::Ours;
-        let offset = layout::scroll_offset(app.cursor_ours, inner_rows(a.ours));
-        let n = app.side(Side::Ours).len();
-        app.cursor_ours = (offset + line(a.ours)).min(n.saturating_sub(1));
-    } else if a.theirs.contains(at) {
-        app.pane = Pane::Theirs;
-        let offset = layout::scroll_offset(app.cursor_theirs, inner_rows(a.theirs));
-        let n = app.side(Side::Theirs).len();
-        app.cursor_theirs = (offset + line(a.theirs)).min(n.saturating_sub(1));
-    } else if a.health.contains(at) {
-        app.pane = Pane::Health;
-    }
-    Vec::new()
-}
-
-fn search_action(app: &mut App, action: Action) -> Vec<Effect> {
-    let Some(mut search) = app.search.take() else {
-        return Vec::new();
-    };
-    let order: Vec<i64> = app.data.rows.iter().map(|r| r.id).collect();
-    match action {
-        Action::Cancel => return Vec::new(),
-        Action::Submit => {
-            return match search.chosen() {
-                Some(id) => {
-                    app.select_partner(id);
-                    vec![app.reload()]
-                }
-                None => {
-                    app.notice = Some(Notice::Info(format!("nothing matches {:?}", search.query)));
-                    Vec::new()
-                }
-            };
-        }
-        Action::Down => {
-            search.cursor = (search.cursor + 1).min(search.matches.len().saturating_sub(1))
-        }
-        Action::Up => search.cursor = search.cursor.saturating_sub(1),
-        Action::Paste(text) => {
-            // Cleaned and cut like typed text.
-            search.query.push_str(&text::clean_line(&text));
-            search.query = search.query.chars().take(limits::NAME_MAX).collect();
-            search.refresh(&order);
-        }
-        Action::Input(input) => {
-            match input.key {
-                ratatui_textarea::Key::Char(c) if !input.ctrl && !input.alt => search.query.push(c),
-                ratatui_textarea::Key::Backspace => {
-                    search.query.pop();
-                }
-                _ => {}
-            }
-            search.query = text::clean_line(&search.query)
-                .chars()
-                .take(limits::NAME_MAX)
-                .collect();
-            search.refresh(&order);
-        }
-        _ => {}
-    }
-    app.search = Some(search);
     Vec::new()
 }

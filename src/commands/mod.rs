@@ -2,13 +2,17 @@
 
 mod commitment;
 mod demo;
+pub mod exchange;
+mod generate;
 mod health;
+mod ops;
 mod partner;
 mod reading;
 mod records;
 pub mod render;
 
 use crate::cli::{Command, Context};
+pub use ops::OpsCmd;
 use serde::Serialize;
 use std::io::Write;
 
@@ -21,10 +25,29 @@ pub fn run(ctx: &Context, command: Command, out: &mut dyn Write) -> Result<(), S
         Command::Problem(cmd) => records::problem(ctx, cmd, out),
         Command::Review(args) => records::review(ctx, args, out),
         Command::Demo { force } => demo::run(ctx, force, out),
+        Command::Gen {
+            partners,
+            commitments,
+            touches,
+            seed,
+            force,
+        } => {
+            let spec = crate::store::GenSpec {
+                partners,
+                commitments,
+                touches,
+                seed,
+            };
+            generate::run(ctx, spec, force, out)
+        }
         Command::Health { partner, json } => health::run(ctx, partner, json, out),
         Command::Today { json } => reading::today(ctx, json, out),
         Command::Brief { partner, json } => reading::brief(ctx, &partner, json, out),
         Command::Render { size, view } => render::run(ctx, &size, &view, out),
+        Command::Export(args) => exchange::export(ctx, args, out),
+        Command::Import(args) => exchange::import(ctx, args, out),
+        Command::Ics(args) => exchange::ics(ctx, args, out),
+        Command::Ops(cmd) => ops::run(ctx, cmd, out),
         Command::Completions { .. } => Ok(()),
     }
 }

@@ -105,6 +105,7 @@ struct Shown {
     commitments: Vec<crate::domain::Commitment>,
     problems: Vec<crate::domain::Problem>,
     recent_touches: Vec<crate::domain::Touch>,
+    recent_changes: Vec<crate::store::Event>,
 }
 
 fn show(
@@ -127,6 +128,7 @@ fn show(
             .map_err(err)?,
         problems: store.problems(Some(id), false).map_err(err)?,
         recent_touches: store.touches(Some(id), None, 5).map_err(err)?,
+        recent_changes: store.partner_events(id, 5).map_err(err)?,
     };
     if as_json {
         return json(out, &shown);
@@ -226,6 +228,21 @@ fn show(
                     t.initiated_by,
                     if t.bad_news { " (bad news)" } else { "" },
                     clean_block(&t.summary).replace('\n', "\n    ")
+                ),
+            )?;
+        }
+    }
+    if !shown.recent_changes.is_empty() {
+        line(out, "\nrecent changes (pactum log NAME for more)")?;
+        for e in &shown.recent_changes {
+            line(
+                out,
+                &format!(
+                    "  {} {}: {}{}",
+                    e.at,
+                    clean_line(&e.who),
+                    clean_line(&e.summary),
+                    if e.undone { " (undone)" } else { "" }
                 ),
             )?;
         }

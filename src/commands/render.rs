@@ -78,7 +78,8 @@ pub fn run(ctx: &Context, size: &str, view: &str, out: &mut dyn Write) -> Result
         }
     };
     let rules = &ctx.config.rules;
-    let data: Loaded = runtime::load(&mut store, ctx.today, rules, partner, false).map_err(err)?;
+    let data: Loaded =
+        runtime::load(&mut store, ctx.today, rules, partner, false, None).map_err(err)?;
     let mut app = App::new(ctx.today, ctx.config.keymap.clone());
     update(&mut app, crate::app::Action::Resize { width, height });
     update(&mut app, crate::app::Action::Loaded(Box::new(data)));

@@ -2,12 +2,14 @@
 //! Shared by the terminal loop and by `pactum render`.
 
 use crate::app::{Action, Effect, Loaded, Write};
+pub mod drafts;
 mod screens;
 pub use screens::{agenda, brief, explain, one_health, open_screen, timeline};
 
+use crate::app::conflict::Conflict;
 use crate::domain::Stage;
-use crate::domain::health::{Health, Rules, assess};
-use crate::store::{CommitmentFilter, DemoBook, Store, StoreResult};
+use crate::domain::health::{Health, HealthSummary, Rules, assess};
+use crate::store::{CommitmentFilter, DemoBook, PartnerRow, Store, StoreError, StoreResult};
 use chrono::NaiveDate;
 use std::collections::HashMap;
 
@@ -32,51 +34,122 @@ pub fn assess_all(
     Ok(health)
 }
 
-/// Loads what the dashboard shows: every partner's row and health, most urgent first
-/// (walk-away review, at risk, needs attention, healthy; then by score; then by next due), and
-/// the ledger and trend of `partner` (or of the first row).
-pub fn load(
+/// Above this many partners whose lines are stale, one grouped pass over the whole book is
+/// cheaper than assessing them one by one.
+const BULK: usize = 300;
+
+/// The key of a rule set in `partner_summary`: lines made under other rules are recomputed.
+pub fn rules_key(rules: &Rules) -> String {
+    use std::hash::{Hash, Hasher};
+    let mut hasher = std::collections::hash_map::DefaultHasher::new();
+    serde_json::to_string(rules)
+        .unwrap_or_default()
+        .hash(&mut hasher);
+    format!(
+        "{}-{:016x}",
+        crate::domain::health::RULES_VERSION,
+        hasher.finish()
+    )
+}
+
+/// Every partner's dashboard line, most urgent first (walk-away review, at risk, needs
+/// attention, healthy; then by score; then by next due; ended last). Lines are kept per partner
+/// in the book; only partners whose records changed (or all, on a new day or new rules) are
+/// assessed again, and today's snapshots of those are recorded.
+pub fn dashboard_rows(
     store: &mut Store,
     today: NaiveDate,
     rules: &Rules,
-    partner: Option<i64>,
-    show_closed: bool,
-) -> StoreResult<Loaded> {
-    let health = assess_all(store, today, rules, None)?;
-    let mut rows = store.partner_rows(today)?;
+) -> StoreResult<Vec<PartnerRow>> {
+    let key = rules_key(rules);
+    if let Some(rows) = store.memo_rows(today, &key)? {
+        return Ok(rows);
+    }
+    let mut rows = store.summary_rows(today, &key)?;
+    let stale: Vec<usize> = (0..rows.len())
+        .filter(|i| rows[*i].health.is_none())
+        .collect();
+    if stale.len() > BULK {
+        let health = assess_all(store, today, rules, None)?;
+        let facts: HashMap<i64, PartnerRow> = store
+            .partner_rows(today)?
+            .into_iter()
+            .map(|r| (r.id, r))
+            .collect();
+        for i in &stale {
+            let row = &mut rows[*i];
+            if let Some(fresh) = facts.get(&row.id) {
+                row.facts = fresh.facts.clone();
+            }
+            row.health = health.get(&row.id).map(HealthSummary::from);
+        }
+    } else {
+        for i in &stale {
+            let id = rows[*i].id;
+            let health = assess_all(store, today, rules, Some(id))?;
+            rows[*i].facts = store.partner_row(today, id)?.facts;
+            rows[*i].health = health.get(&id).map(HealthSummary::from);
+        }
+    }
+    if !stale.is_empty() {
+        let changed: Vec<&PartnerRow> = stale.iter().map(|i| &rows[*i]).collect();
+        // A book opened read-only, or busy, still shows its lines; saving them waits.
+        let _ = store.save_summaries(today, &key, &changed);
+    }
     rows.sort_by_key(|r| {
-        let h = health.get(&r.id);
+        let h = r.health;
         (
             r.stage == Stage::Ended,
             h.map(|h| h.verdict),
             h.and_then(|h| h.score).map_or(101, u16::from),
             r.facts.next_due().is_none(),
             r.facts.next_due(),
+            r.id,
         )
     });
+    store.set_memo_rows(today, &key, &rows)?;
+    Ok(rows)
+}
+
+/// Loads what the dashboard shows: every partner's line, most urgent first (see
+/// [`dashboard_rows`]), and the ledger, full health and trend of `partner` (or of the first
+/// line). `health` holds the chosen partner's health only: the lines carry the others' verdicts.
+pub fn load(
+    store: &mut Store,
+    today: NaiveDate,
+    rules: &Rules,
+    partner: Option<i64>,
+    show_closed: bool,
+    owner: Option<&str>,
+) -> StoreResult<Loaded> {
+    let mut rows = dashboard_rows(store, today, rules)?;
+    if let Some(owner) = owner {
+        rows.retain(|r| r.owner == owner);
+    }
     let chosen = partner
         .filter(|id| rows.iter().any(|r| r.id == *id))
         .or_else(|| rows.first().map(|r| r.id));
-    let (partner, ledger, last_reviews, trend) = match chosen {
-        Some(id) => (
-            Some(store.partner(id)?),
-            store.commitments(CommitmentFilter {
-                partner_id: Some(id),
-                open_only: !show_closed,
-                side: None,
-            })?,
-            store.last_reviews(id)?,
-            store.health_trend(id, today, TREND_WEEKS)?,
-        ),
-        None => (None, Vec::new(), Vec::new(), Vec::new()),
+    let Some(id) = chosen else {
+        return Ok(Loaded {
+            rows,
+            ..Loaded::default()
+        });
     };
+    let mut health = HashMap::new();
+    if let Some((_, input)) = store.health_inputs(today, rules, Some(id))?.pop() {
+        health.insert(id, assess(&input, today, rules));
+    }
     Ok(Loaded {
+        partner: Some(store.partner(id)?),
+        ledger: store.commitments(CommitmentFilter {
+            partner_id: Some(id),
+            open_only: !show_closed,
+            side: None,
+        })?,
+        last_reviews: store.last_reviews(id)?,
+        trend: store.health_trend(id, today, TREND_WEEKS)?,
         rows,
-        partner,
-        ledger,
-        last_reviews,
         health,
-        trend,
     })
 }
 
@@ -92,11 +165,14 @@ pub fn perform(
         Effect::Load {
             partner,
             show_closed,
+            owner,
         } => {
-            return Some(match load(store, today, rules, partner, show_closed) {
-                Ok(data) => Action::Loaded(Box::new(data)),
-                Err(e) => Action::Failed(e.to_string()),
-            });
+            return Some(
+                match load(store, today, rules, partner, show_closed, owner.as_deref()) {
+                    Ok(data) => Action::Loaded(Box::new(data)),
+                    Err(e) => Action::Failed(e.to_string()),
+                },
+            );
         }
         Effect::LoadSearch => {
             return Some(match store.search_index() {
@@ -114,12 +190,35 @@ pub fn perform(
         Effect::LoadDemo => DemoBook::shipped()
             .and_then(|book| store.load_demo(&book, today))
             .map(|n| (format!("loaded the demo book: {n} partners"), None)),
-        Effect::Write(write) => write_one(store, today, write),
+        Effect::Write(write) => match write_one(store, today, write.clone()) {
+            Err(StoreError::Conflict(reason)) => {
+                return Some(match conflict(store, &write) {
+                    Some(view) => Action::Conflicted(Box::new(view)),
+                    None => Action::Failed(reason),
+                });
+            }
+            other => other,
+        },
     };
     Some(match outcome {
         Ok((message, undo)) => Action::Written { message, undo },
         Err(e) => Action::Failed(e.to_string()),
     })
+}
+
+/// The two versions of a record an edit collided on.
+fn conflict(store: &Store, write: &Write) -> Option<Conflict> {
+    match write {
+        Write::EditPartner(edit) => store
+            .partner(edit.id)
+            .ok()
+            .map(|theirs| Conflict::partner(edit, &theirs)),
+        Write::EditCommitment(c) => store
+            .commitment(c.id)
+            .ok()
+            .map(|theirs| Conflict::commitment(c, &theirs)),
+        _ => None,
+    }
 }
 
 fn write_one(

@@ -10,7 +10,7 @@ use crate::domain::dates::shift;
 use crate::domain::health::{Evidence, Health, Rules, evidence};
 use crate::domain::timeline::{self, Entry};
 use crate::domain::{Partner, Stage};
-use crate::store::{CommitmentFilter, Store, StoreError, StoreResult};
+use crate::store::{CommitmentFilter, Event, Store, StoreError, StoreResult};
 use chrono::NaiveDate;
 
 /// Days after which a charter item counts as not reviewed (the charter signal's poor line).
@@ -93,8 +93,11 @@ pub fn one_health(
 /// Most entries a timeline loads (newest first); older history stays in the book.
 pub const TIMELINE_LIMIT: u32 = 500;
 
-/// A partner's timeline, newest first.
-pub fn timeline(store: &Store, id: i64) -> StoreResult<(Partner, Vec<Entry>)> {
+/// Most changes of the event log shown under a timeline.
+pub const CHANGES_LIMIT: u32 = 100;
+
+/// A partner's timeline, newest first, and who changed what (the event log).
+pub fn timeline(store: &Store, id: i64) -> StoreResult<(Partner, Vec<Entry>, Vec<Event>)> {
     let partner = store.partner(id)?;
     let touches = store.touches(Some(id), None, TIMELINE_LIMIT)?;
     let commitments = store.commitments(CommitmentFilter {
@@ -116,7 +119,8 @@ pub fn timeline(store: &Store, id: i64) -> StoreResult<(Partner, Vec<Entry>)> {
         );
     }
     entries.truncate(TIMELINE_LIMIT as usize);
-    Ok((partner, entries))
+    let changes = store.partner_events(id, CHANGES_LIMIT)?;
+    Ok((partner, entries, changes))
 }
 
 /// The explain view of one partner: its health and the rows behind each signal.
@@ -172,8 +176,8 @@ pub fn open_screen(
         Request::Today => views::today(&agenda(store, today, rules)?),
         Request::Brief(id) => views::brief(&brief(store, today, rules, id)?, today),
         Request::Timeline(id) => {
-            let (partner, entries) = timeline(store, id)?;
-            views::timeline(&partner, &entries)
+            let (partner, entries, changes) = timeline(store, id)?;
+            views::timeline(&partner, &entries, &changes)
         }
         Request::Explain(id) => {
             let (partner, health, rows) = explain(store, today, rules, id)?;

@@ -19,6 +19,29 @@ pub struct CommitmentFilter {
     pub side: Option<Side>,
 }
 
+/// One partner's ledger, read through the commitment_partner index (an `?1 IS NULL OR` test
+/// on partner_id would make SQLite scan every commitment of the book).
+pub(super) const LEDGER_SQL: &str = concat!(
+    "SELECT ",
+    commitment_cols!(),
+    " FROM commitment
+     WHERE partner_id = ?1
+       AND (?2 = 0 OR status = 'open')
+       AND (?3 IS NULL OR side = ?3)
+     ORDER BY status <> 'open', ongoing, due_on IS NULL, due_on, id"
+);
+
+/// Commitments of every partner (`?1` is NULL).
+const ALL_COMMITMENTS_SQL: &str = concat!(
+    "SELECT ",
+    commitment_cols!(),
+    " FROM commitment
+     WHERE ?1 IS NULL
+       AND (?2 = 0 OR status = 'open')
+       AND (?3 IS NULL OR side = ?3)
+     ORDER BY status <> 'open', ongoing, due_on IS NULL, due_on, id"
+);
+
 impl Store {
     /// Adds a commitment and returns its id.
     pub fn add_commitment(&mut self, new: &NewCommitment) -> StoreResult<i64> {
@@ -155,17 +178,14 @@ impl Store {
 
     /// Commitments matching `filter`: open before closed, then by due day (undated last).
     pub fn commitments(&self, filter: CommitmentFilter) -> StoreResult<Vec<Commitment>> {
+        let sql = if filter.partner_id.is_some() {
+            LEDGER_SQL
+        } else {
+            ALL_COMMITMENTS_SQL
+        };
         let mut stmt = self
             .conn
-            .prepare_cached(concat!(
-                "SELECT ",
-                commitment_cols!(),
-                " FROM commitment
-                 WHERE (?1 IS NULL OR partner_id = ?1)
-                   AND (?2 = 0 OR status = 'open')
-                   AND (?3 IS NULL OR side = ?3)
-                 ORDER BY status <> 'open', ongoing, due_on IS NULL, due_on, id"
-            ))
+            .prepare_cached(sql)
             .map_err(StoreError::sql("listing commitments"))?;
         stmt.query_map(
             params![filter.partner_id, filter.open_only, filter.side],

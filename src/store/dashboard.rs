@@ -4,6 +4,7 @@ use super::Store;
 use super::error::{StoreError, StoreResult};
 use crate::domain::Stage;
 use crate::domain::facts::{PartnerFacts, SideCounts};
+use crate::domain::health::HealthSummary;
 use chrono::NaiveDate;
 use rusqlite::params;
 use serde::Serialize;
@@ -17,6 +18,9 @@ pub struct PartnerRow {
     pub owner: String,
     pub update_every_days: u32,
     pub facts: PartnerFacts,
+    /// The partner's verdict and score today, when known (kept per partner in the book).
+    #[serde(skip)]
+    pub health: Option<HealthSummary>,
 }
 
 const ROWS_SQL: &str = "
@@ -79,6 +83,7 @@ impl Store {
                     open_problems: r.get(14)?,
                     unfaced_problems: r.get(15)?,
                 },
+                health: None,
             })
         })
         .and_then(|rows| rows.collect())

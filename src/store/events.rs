@@ -93,6 +93,26 @@ impl Store {
         })
     }
 
+    /// The newest events about one partner and its records (commitments and their reviews,
+    /// touches, problems, contacts), with who made them.
+    pub fn partner_events(&self, partner_id: i64, limit: u32) -> StoreResult<Vec<Event>> {
+        let mut stmt = self
+            .conn
+            .prepare_cached(
+                "SELECT id, at, who, action, entity, entity_id, summary, undone FROM event e
+                 WHERE (entity = 'partner' AND entity_id = ?1)
+                    OR (entity = 'commitment' AND entity_id IN (SELECT id FROM commitment WHERE partner_id = ?1))
+                    OR (entity = 'touch' AND entity_id IN (SELECT id FROM touch WHERE partner_id = ?1))
+                    OR (entity = 'problem' AND entity_id IN (SELECT id FROM problem WHERE partner_id = ?1))
+                    OR (entity = 'contact' AND entity_id IN (SELECT id FROM contact WHERE partner_id = ?1))
+                 ORDER BY id DESC LIMIT ?2",
+            )
+            .map_err(StoreError::sql("reading the event log"))?;
+        stmt.query_map(params![partner_id, limit], event_row)
+            .and_then(|rows| rows.collect())
+            .map_err(StoreError::sql("reading the event log"))
+    }
+
     /// The newest events first, optionally for one entity.
     pub fn events(&self, limit: u32) -> StoreResult<Vec<Event>> {
         let mut stmt = self
@@ -103,22 +123,24 @@ impl Store {
             )
             .map_err(StoreError::sql("reading the event log"))?;
         let rows = stmt
-            .query_map([limit], |r| {
-                Ok(Event {
-                    id: r.get(0)?,
-                    at: r.get(1)?,
-                    who: r.get(2)?,
-                    action: r.get(3)?,
-                    entity: r.get(4)?,
-                    entity_id: r.get(5)?,
-                    summary: r.get(6)?,
-                    undone: r.get(7)?,
-                })
-            })
+            .query_map([limit], event_row)
             .and_then(|rows| rows.collect())
             .map_err(StoreError::sql("reading the event log"))?;
         Ok(rows)
     }
+}
+
+fn event_row(r: &rusqlite::Row<'_>) -> rusqlite::Result<Event> {
+    Ok(Event {
+        id: r.get(0)?,
+        at: r.get(1)?,
+        who: r.get(2)?,
+        action: r.get(3)?,
+        entity: r.get(4)?,
+        entity_id: r.get(5)?,
+        summary: r.get(6)?,
+        undone: r.get(7)?,
+    })
 }
 
 fn stale() -> StoreError {

@@ -9,7 +9,7 @@ use chrono::NaiveDate;
 use rusqlite::params;
 use std::collections::HashMap;
 
-const COMMITMENTS: &str = "
+pub(super) const COMMITMENTS: &str = "
 SELECT c.partner_id, c.side,
   sum(c.ongoing = 0 AND c.due_on IS NOT NULL AND c.status <> 'released'
       AND c.due_on BETWEEN iif(c.side = 'ours', ?4, ?6) AND iif(c.side = 'ours', ?5, ?7)),
@@ -30,23 +30,37 @@ FROM commitment c JOIN partner p ON p.id = c.partner_id
 WHERE c.partner_id BETWEEN ?1 AND ?2
 GROUP BY c.partner_id, c.side";
 
-const TOUCHES: &str = "
-SELECT t.partner_id,
-  sum(t.initiated_by = 'us' AND t.on_day BETWEEN ?4 AND ?3),
-  sum(t.initiated_by = 'them' AND t.on_day BETWEEN ?4 AND ?3),
-  max(iif(t.kind = 'update' AND t.on_day <= ?3, t.on_day, NULL)),
-  min(iif(t.on_day <= ?3, t.on_day, NULL)),
-  sum(p.signed_on <= ?3 AND t.on_day BETWEEN max(p.signed_on, ?5) AND ?3),
-  sum(p.signed_on <= ?3 AND t.on_day BETWEEN date(p.signed_on, ?6) AND date(p.signed_on, '-1 day')),
-  sum(p.signed_on <= ?3 AND t.on_day < p.signed_on),
-  sum(t.kind = 'care' AND t.on_day BETWEEN ?7 AND ?3),
-  sum(t.initiated_by = 'them' AND t.on_day BETWEEN ?8 AND ?3),
-  sum(t.initiated_by = 'them' AND t.on_day BETWEEN ?9 AND ?10)
-FROM touch t JOIN partner p ON p.id = t.partner_id
-WHERE t.partner_id BETWEEN ?1 AND ?2
-GROUP BY t.partner_id";
+// One row per partner, each figure an index range count on the touch indexes (windows of
+// days, never a partner's whole history), so a partner with twenty thousand touches costs the
+// same as one with twenty. The signing windows are computed once per partner (materialised).
+pub(super) const TOUCHES: &str = "
+WITH p AS MATERIALIZED (
+  SELECT id, signed_on, signed_on <= ?3 AS signed, max(signed_on, ?5) AS after_from,
+    date(signed_on, ?6) AS before_from, date(signed_on, '-1 day') AS before_to
+  FROM partner WHERE id BETWEEN ?1 AND ?2)
+SELECT p.id,
+  (SELECT count(*) FROM touch t WHERE t.partner_id = p.id AND t.initiated_by = 'us'
+     AND t.on_day BETWEEN ?4 AND ?3),
+  (SELECT count(*) FROM touch t WHERE t.partner_id = p.id AND t.initiated_by = 'them'
+     AND t.on_day BETWEEN ?4 AND ?3),
+  (SELECT max(t.on_day) FROM touch t WHERE t.partner_id = p.id AND t.kind = 'update'
+     AND t.on_day <= ?3),
+  (SELECT min(t.on_day) FROM touch t WHERE t.partner_id = p.id AND t.on_day <= ?3),
+  iif(p.signed, (SELECT count(*) FROM touch t WHERE t.partner_id = p.id
+     AND t.on_day BETWEEN p.after_from AND ?3), 0),
+  iif(p.signed, (SELECT count(*) FROM touch t WHERE t.partner_id = p.id
+     AND t.on_day BETWEEN p.before_from AND p.before_to), 0),
+  iif(p.signed, EXISTS (SELECT 1 FROM touch t WHERE t.partner_id = p.id
+     AND t.on_day < p.signed_on), 0),
+  (SELECT count(*) FROM touch t WHERE t.partner_id = p.id AND t.kind = 'care'
+     AND t.on_day BETWEEN ?7 AND ?3),
+  (SELECT count(*) FROM touch t WHERE t.partner_id = p.id AND t.initiated_by = 'them'
+     AND t.on_day BETWEEN ?8 AND ?3),
+  (SELECT count(*) FROM touch t WHERE t.partner_id = p.id AND t.initiated_by = 'them'
+     AND t.on_day BETWEEN ?9 AND ?10)
+FROM p";
 
-const PROBLEMS: &str = "
+pub(super) const PROBLEMS: &str = "
 SELECT x.partner_id, x.id, x.summary, x.opened_on, x.severity, x.reaction, x.brave_conversation_on,
   x.resolved_on IS NULL OR x.resolved_on > ?3,
   EXISTS (SELECT 1 FROM touch t WHERE t.partner_id = x.partner_id AND t.kind = 'update'
@@ -55,7 +69,7 @@ FROM problem x
 WHERE x.partner_id BETWEEN ?1 AND ?2 AND x.opened_on <= ?3
 ORDER BY x.partner_id, x.opened_on, x.id";
 
-const REVIEWS: &str = "
+pub(super) const REVIEWS: &str = "
 SELECT c.partner_id, max(r.on_day)
 FROM review r JOIN commitment c ON c.id = r.commitment_id
 WHERE c.partner_id BETWEEN ?1 AND ?2 AND c.ongoing = 1 AND r.on_day <= ?3
@@ -234,9 +248,17 @@ impl Store {
         {
             let mut stmt = self
                 .conn
-                .prepare_cached("SELECT partner_id, score, verdict, signals FROM health_snapshot WHERE on_day = ?1")
+                .prepare_cached(
+                    "SELECT partner_id, score, verdict, signals FROM health_snapshot
+                     WHERE partner_id BETWEEN ?2 AND ?3 AND on_day = ?1",
+                )
                 .map_err(&read)?;
-            let mut rows = stmt.query([today]).map_err(&read)?;
+            // One partner's snapshot is looked up by key, not by reading the whole day.
+            let (lo, hi) = match health {
+                [(id, _)] => (*id, *id),
+                _ => (i64::MIN, i64::MAX),
+            };
+            let mut rows = stmt.query(params![today, lo, hi]).map_err(&read)?;
             while let Some(r) = rows.next().map_err(&read)? {
                 stored.insert(
                     r.get(0).map_err(&read)?,

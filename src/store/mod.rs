@@ -1,25 +1,39 @@
 //! The only module that touches SQLite (DESIGN.md §7, §8). Returns domain types.
 
 mod agenda;
+mod backup;
 mod commitments;
 pub use commitments::CommitmentFilter;
 mod convert;
 mod dashboard;
 mod demo;
+mod doctor;
 mod error;
 mod events;
+mod export;
+mod generate;
+mod generate_words;
 mod health;
+mod import;
 mod open;
 mod partners;
+mod place;
+#[cfg(test)]
+mod plans;
 mod records;
 pub mod schema;
+mod summary;
 
+pub use backup::Copied;
 pub use dashboard::PartnerRow;
 pub use demo::DemoBook;
+pub use doctor::{Check, check_files};
 pub use error::{StoreError, StoreResult};
 pub use events::{Event, UndoStep};
+pub use generate::{GenCounts, GenSpec};
 pub use open::MAGIC;
 pub use partners::{NewPartner, PartnerEdit};
+pub use place::{BookOptions, FsKind, classify as classify_filesystem};
 pub use records::{NewCommitment, NewProblem, NewTouch};
 
 use rusqlite::{Connection, Transaction, TransactionBehavior};
@@ -31,19 +45,37 @@ pub struct Store {
     path: PathBuf,
     user: String,
     last_event: Option<i64>,
+    /// Writes made through this handle, so memoised reads know when they went stale.
+    writes: u64,
+    memo: Option<summary::Memo>,
+    warnings: Vec<String>,
 }
 
 impl Store {
     /// Opens (creating if needed, 0600 in a 0700 directory) and migrates the book at `path`.
     /// `user` is recorded in the event log for every change.
+    /// Options come from the environment ([`BookOptions::from_env`]).
     pub fn open(path: &Path, user: &str) -> StoreResult<Store> {
-        let conn = open::connect(path)?;
+        Store::open_with(path, user, &BookOptions::from_env())
+    }
+
+    /// [`Store::open`] with explicit options (a short busy timeout in tests, …).
+    pub fn open_with(path: &Path, user: &str, options: &BookOptions) -> StoreResult<Store> {
+        let (conn, warnings) = open::connect(path, options)?;
         Ok(Store {
             conn,
             path: path.to_path_buf(),
             user: user.to_string(),
             last_event: None,
+            writes: 0,
+            memo: None,
+            warnings,
         })
+    }
+
+    /// One-line warnings found while opening (a book readable by others, a FUSE mount).
+    pub fn warnings(&self) -> &[String] {
+        &self.warnings
     }
 
     /// Where the book lives.
@@ -81,6 +113,7 @@ impl Store {
         doing: &'static str,
         f: impl FnOnce(&Transaction<'_>, &str) -> StoreResult<T>,
     ) -> StoreResult<T> {
+        self.writes += 1;
         let tx = self
             .conn
             .transaction_with_behavior(TransactionBehavior::Immediate)

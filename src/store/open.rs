@@ -1,23 +1,23 @@
-//! Creating, checking and migrating a book file.
+//! Creating, checking and migrating a book file. Every connection is set up the same way:
+//! busy handler first, then WAL checked, foreign keys checked on, `synchronous = FULL`.
 
 use super::error::{StoreError, StoreResult};
+use super::place::{self, BookOptions, MigrationLock};
 use super::schema;
-use rusqlite::{Connection, OpenFlags, TransactionBehavior};
-use std::fs::{self, OpenOptions};
+use rusqlite::{Connection, OpenFlags, TransactionBehavior, params};
+use std::fs;
 use std::io::{ErrorKind, Read};
-use std::os::unix::fs::{OpenOptionsExt, PermissionsExt};
 use std::path::Path;
-use std::time::Duration;
+use std::time::{Duration, Instant};
 
 /// The first 16 bytes of every SQLite database file.
 pub const MAGIC: &[u8; 16] = b"SQLite format 3\0";
 
-/// How long a write waits for another session before reporting the book busy.
-const BUSY_TIMEOUT: Duration = Duration::from_secs(5);
-
-/// Opens the book, creating it privately when missing, and brings its schema up to date.
-pub fn connect(path: &Path) -> StoreResult<Connection> {
+/// Opens the book, creating it (privately, or group-shared in a team directory) when missing,
+/// and brings its schema up to date. Returns the connection and one-line warnings to show.
+pub fn connect(path: &Path, options: &BookOptions) -> StoreResult<(Connection, Vec<String>)> {
     let io = |e| StoreError::Io(path.to_path_buf(), e);
+    let mut warnings = Vec::new();
     match fs::symlink_metadata(path) {
         Ok(meta) if meta.file_type().is_symlink() => {
             return Err(StoreError::NotABook(
@@ -33,17 +33,58 @@ pub fn connect(path: &Path) -> StoreResult<Connection> {
         }
         Ok(meta) if meta.len() > 0 => check_magic(path)?,
         Ok(_) => {}
-        Err(e) if e.kind() == ErrorKind::NotFound => create_private(path).map_err(io)?,
+        Err(e) if e.kind() == ErrorKind::NotFound => {
+            if let Some(w) = place::check_filesystem(path, options)? {
+                warnings.push(w);
+            }
+            place::create_book(path).map_err(io)?;
+        }
         Err(e) => return Err(io(e)),
     }
-    let conn = Connection::open_with_flags(
+    if warnings.is_empty()
+        && let Some(w) = place::check_filesystem(path, options)?
+    {
+        warnings.push(w);
+    }
+    warnings.extend(place::permission_warning(path));
+    let mut conn = Connection::open_with_flags(
         path,
         OpenFlags::SQLITE_OPEN_READ_WRITE | OpenFlags::SQLITE_OPEN_NO_MUTEX,
     )
     .map_err(StoreError::sql("opening the book"))?;
-    conn.busy_timeout(BUSY_TIMEOUT)
-        .map_err(StoreError::sql("setting the busy timeout"))?;
+    // Busy timeout first, so every later statement waits instead of failing; then the checks
+    // that read only, before anything is written to a file that may not be ours.
+    wait_when_busy(&mut conn, options.busy_timeout)?;
     check_is_ours(&conn, path)?;
+    configure(&conn, path)?;
+    migrate(&mut conn, path, options)?;
+    Ok((conn, warnings))
+}
+
+/// Waits up to `timeout` for a lock held by another session, in short naps (1–3 ms). SQLite's
+/// own busy timeout backs off to 100 ms naps, so a session that has waited a while sleeps
+/// through the moments the lock is free and others keep winning: with eight busy writers some
+/// writes starved past 5 s. With short naps every waiter has an even chance at each release.
+fn wait_when_busy(conn: &mut Connection, timeout: Duration) -> StoreResult<()> {
+    let mut started = Instant::now();
+    conn.busy_handler(Some(move |count: i32| {
+        let now = Instant::now();
+        if count == 0 {
+            started = now;
+        }
+        if now.duration_since(started) >= timeout {
+            return false;
+        }
+        std::thread::sleep(Duration::from_millis(
+            1 + u64::from(count.unsigned_abs() % 3),
+        ));
+        true
+    }))
+    .map_err(StoreError::sql("setting the busy timeout"))
+}
+
+/// WAL, foreign keys and durability, each checked rather than assumed.
+fn configure(conn: &Connection, path: &Path) -> StoreResult<()> {
     let mode: String = conn
         .query_row("PRAGMA journal_mode = WAL", [], |r| r.get(0))
         .map_err(StoreError::sql("switching the book to WAL"))?;
@@ -57,18 +98,22 @@ pub fn connect(path: &Path) -> StoreResult<Connection> {
     // a power cut, not only a crash of pactum. Writes are rare and small; the cost is invisible.
     conn.execute_batch("PRAGMA foreign_keys = ON; PRAGMA synchronous = FULL;")
         .map_err(StoreError::sql("configuring the book"))?;
-    let fk: i64 = conn
-        .query_row("PRAGMA foreign_keys", [], |r| r.get(0))
-        .map_err(StoreError::sql("checking foreign keys"))?;
-    if fk != 1 {
+    let (fk, sync): (i64, i64) = conn
+        .query_row(
+            "SELECT foreign_keys, synchronous FROM pragma_foreign_keys, pragma_synchronous",
+            [],
+            |r| Ok((r.get(0)?, r.get(1)?)),
+        )
+        .map_err(StoreError::sql("checking the connection settings"))?;
+    if fk != 1 || sync != 2 {
         return Err(StoreError::Invalid(
-            "foreign keys could not be enabled".into(),
+            "foreign keys or synchronous = FULL could not be enabled".into(),
         ));
     }
-    migrate(conn, path)
+    Ok(())
 }
 
-fn check_magic(path: &Path) -> StoreResult<()> {
+pub(super) fn check_magic(path: &Path) -> StoreResult<()> {
     let mut head = [0u8; 16];
     let mut file = fs::File::open(path).map_err(|e| StoreError::Io(path.to_path_buf(), e))?;
     let n = file
@@ -81,26 +126,6 @@ fn check_magic(path: &Path) -> StoreResult<()> {
         ));
     }
     Ok(())
-}
-
-/// Creates the directory (0700) and an empty file (0600) before SQLite sees it.
-fn create_private(path: &Path) -> std::io::Result<()> {
-    if let Some(dir) = path.parent().filter(|d| !d.as_os_str().is_empty())
-        && !dir.exists()
-    {
-        fs::create_dir_all(dir)?;
-        fs::set_permissions(dir, fs::Permissions::from_mode(0o700))?;
-    }
-    match OpenOptions::new()
-        .write(true)
-        .create_new(true)
-        .mode(0o600)
-        .open(path)
-    {
-        // Another process starting at the same moment created it first: use theirs.
-        Err(e) if e.kind() == ErrorKind::AlreadyExists => Ok(()),
-        other => other.map(drop),
-    }
 }
 
 /// Refuses SQLite files that hold someone else's tables, before anything is written to them.
@@ -132,16 +157,24 @@ fn check_is_ours(conn: &Connection, path: &Path) -> StoreResult<()> {
     Ok(())
 }
 
-/// Applies missing migrations inside one immediate transaction: the write lock makes concurrent
-/// starters wait, and the version is re-read under it, so a book is migrated exactly once.
-fn migrate(mut conn: Connection, path: &Path) -> StoreResult<Connection> {
+/// Applies missing migrations. Processes that find the book old take `<book>.lock` in turn;
+/// the one holding it migrates inside one immediate transaction and re-reads the version under
+/// both locks, so a book is migrated exactly once however many processes start at once. Each
+/// applied step from 2 on is recorded in `migration_log` with the process id.
+pub(super) fn migrate(
+    conn: &mut Connection,
+    path: &Path,
+    options: &BookOptions,
+) -> StoreResult<()> {
+    let known = schema::latest();
+    if schema_version(conn)? == known {
+        return Ok(());
+    }
+    let _lock = MigrationLock::acquire(path, options.busy_timeout)?;
     let tx = conn
         .transaction_with_behavior(TransactionBehavior::Immediate)
         .map_err(StoreError::sql("locking the book to migrate it"))?;
-    let current: i64 = tx
-        .query_row("PRAGMA user_version", [], |r| r.get(0))
-        .map_err(StoreError::sql("reading the schema version"))?;
-    let known = schema::latest();
+    let current = schema_version(&tx)?;
     if current > known {
         return Err(StoreError::TooNew {
             path: path.to_path_buf(),
@@ -149,13 +182,26 @@ fn migrate(mut conn: Connection, path: &Path) -> StoreResult<Connection> {
             known,
         });
     }
+    let at = chrono::Utc::now().to_rfc3339_opts(chrono::SecondsFormat::Secs, true);
     for (index, step) in schema::MIGRATIONS.iter().enumerate().skip(current as usize) {
+        let version = index as i64 + 1;
         tx.execute_batch(step)
             .map_err(StoreError::sql("migrating the book"))?;
         // PRAGMA cannot take a bound parameter; the value is our own integer, not input.
-        tx.pragma_update(None, "user_version", index as i64 + 1)
+        tx.pragma_update(None, "user_version", version)
             .map_err(StoreError::sql("recording the schema version"))?;
+        if version >= schema::MIGRATION_LOG_SINCE {
+            tx.execute(
+                "INSERT INTO migration_log (version, applied_at, pid) VALUES (?1, ?2, ?3)",
+                params![version, at, std::process::id()],
+            )
+            .map_err(StoreError::sql("recording the migration"))?;
+        }
     }
-    tx.commit().map_err(StoreError::sql("migrating the book"))?;
-    Ok(conn)
+    tx.commit().map_err(StoreError::sql("migrating the book"))
+}
+
+fn schema_version(conn: &Connection) -> StoreResult<i64> {
+    conn.query_row("PRAGMA user_version", [], |r| r.get(0))
+        .map_err(StoreError::sql("reading the schema version"))
 }

@@ -121,7 +121,89 @@ pub const MIGRATIONS: &[&str] = &[
     ) STRICT;
     CREATE INDEX event_entity ON event(entity, entity_id);
     ",
+    // 2: each partner's dashboard line (facts and health summary) as of one day and rule set,
+    // so the dashboard orders every partner without assessing them all. Any change to a
+    // partner's records deletes its line (triggers, so every writer is covered); the next load
+    // computes it again. Days are day numbers (from 0001-01-01 = 1). Keyed by rule set too, so sessions with different rules do not fight.
+    "
+    CREATE TABLE partner_summary (
+        partner_id          INTEGER NOT NULL REFERENCES partner(id) ON DELETE CASCADE,
+        rules_key           TEXT NOT NULL,
+        on_day              TEXT NOT NULL,
+        ours_open           INTEGER NOT NULL,
+        ours_overdue        INTEGER NOT NULL,
+        ours_next_due       INTEGER,
+        theirs_open         INTEGER NOT NULL,
+        theirs_overdue      INTEGER NOT NULL,
+        theirs_next_due     INTEGER,
+        last_update_on      INTEGER,
+        last_their_touch_on INTEGER,
+        last_touch_on       INTEGER,
+        open_problems       INTEGER NOT NULL,
+        unfaced_problems    INTEGER NOT NULL,
+        score               INTEGER CHECK (score BETWEEN 0 AND 100),
+        level               INTEGER NOT NULL CHECK (level BETWEEN 0 AND 2),
+        verdict             INTEGER NOT NULL CHECK (verdict BETWEEN 0 AND 3),
+        ended               INTEGER NOT NULL CHECK (ended IN (0, 1)),
+        PRIMARY KEY (partner_id, rules_key)
+    ) STRICT, WITHOUT ROWID;
+
+    CREATE TRIGGER partner_summary_partner AFTER UPDATE ON partner BEGIN
+        DELETE FROM partner_summary WHERE partner_id = OLD.id;
+    END;
+    CREATE TRIGGER partner_summary_commitment_insert AFTER INSERT ON commitment BEGIN
+        DELETE FROM partner_summary WHERE partner_id = NEW.partner_id;
+    END;
+    CREATE TRIGGER partner_summary_commitment_update AFTER UPDATE ON commitment BEGIN
+        DELETE FROM partner_summary WHERE partner_id IN (OLD.partner_id, NEW.partner_id);
+    END;
+    CREATE TRIGGER partner_summary_commitment_delete AFTER DELETE ON commitment BEGIN
+        DELETE FROM partner_summary WHERE partner_id = OLD.partner_id;
+    END;
+    CREATE TRIGGER partner_summary_review_insert AFTER INSERT ON review BEGIN
+        DELETE FROM partner_summary
+        WHERE partner_id = (SELECT partner_id FROM commitment WHERE id = NEW.commitment_id);
+    END;
+    CREATE TRIGGER partner_summary_review_update AFTER UPDATE ON review BEGIN
+        DELETE FROM partner_summary
+        WHERE partner_id IN (SELECT partner_id FROM commitment
+                             WHERE id IN (OLD.commitment_id, NEW.commitment_id));
+    END;
+    CREATE TRIGGER partner_summary_review_delete AFTER DELETE ON review BEGIN
+        DELETE FROM partner_summary
+        WHERE partner_id = (SELECT partner_id FROM commitment WHERE id = OLD.commitment_id);
+    END;
+    CREATE TRIGGER partner_summary_touch_insert AFTER INSERT ON touch BEGIN
+        DELETE FROM partner_summary WHERE partner_id = NEW.partner_id;
+    END;
+    CREATE TRIGGER partner_summary_touch_update AFTER UPDATE ON touch BEGIN
+        DELETE FROM partner_summary WHERE partner_id IN (OLD.partner_id, NEW.partner_id);
+    END;
+    CREATE TRIGGER partner_summary_touch_delete AFTER DELETE ON touch BEGIN
+        DELETE FROM partner_summary WHERE partner_id = OLD.partner_id;
+    END;
+    CREATE TRIGGER partner_summary_problem_insert AFTER INSERT ON problem BEGIN
+        DELETE FROM partner_summary WHERE partner_id = NEW.partner_id;
+    END;
+    CREATE TRIGGER partner_summary_problem_update AFTER UPDATE ON problem BEGIN
+        DELETE FROM partner_summary WHERE partner_id IN (OLD.partner_id, NEW.partner_id);
+    END;
+    CREATE TRIGGER partner_summary_problem_delete AFTER DELETE ON problem BEGIN
+        DELETE FROM partner_summary WHERE partner_id = OLD.partner_id;
+    END;
+    ",
+    // 3: which process applied each later migration (proof that a book is migrated once).
+    "
+    CREATE TABLE migration_log (
+        version    INTEGER NOT NULL,
+        applied_at TEXT NOT NULL,
+        pid        INTEGER NOT NULL
+    ) STRICT;
+    ",
 ];
+
+/// The first migration recorded in `migration_log` (the one that creates it).
+pub const MIGRATION_LOG_SINCE: i64 = 3;
 
 /// The schema version this binary writes.
 pub fn latest() -> i64 {

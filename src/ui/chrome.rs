@@ -120,6 +120,7 @@ const HINTS: &[(Mode, &[Action])] = &[
         ],
     ),
     (Mode::Search, &[Action::Submit, Action::Cancel]),
+    (Mode::Conflict, &[Action::KeepMine, Action::TakeTheirs]),
 ];
 
 pub fn footer(app: &App, theme: &Theme, frame: &mut Frame, area: Rect) {

@@ -3,7 +3,7 @@
 
 use super::theme::{Meaning, Theme};
 use crate::app::{App, Pane};
-use crate::domain::health::{Band, Health, HealthVerdict, Level};
+use crate::domain::health::{Band, Health, HealthSummary, HealthVerdict, Level};
 use crate::domain::text;
 use ratatui::Frame;
 use ratatui::layout::Rect;
@@ -30,7 +30,7 @@ pub fn band_meaning(band: Band) -> Meaning {
 }
 
 /// The dot and symbol of a verdict, for the Relationships pane.
-pub fn verdict_mark(health: Option<&Health>) -> (&'static str, Meaning) {
+pub fn verdict_mark(health: Option<HealthSummary>) -> (&'static str, Meaning) {
     match health {
         None => ("○ ·", Meaning::Muted),
         Some(h) if h.ended => ("○ -", Meaning::Muted),

@@ -49,6 +49,7 @@ pub fn draw(app: &App, theme: &Theme, frame: &mut Frame) {
         Some(Overlay::Help { scroll }) => overlay::help(app, theme, frame, *scroll),
         Some(Overlay::Form(form)) => overlay::form(form, theme, frame),
         Some(Overlay::Confirm(c)) => overlay::confirm(app, c, theme, frame),
+        Some(Overlay::Conflict(c)) => overlay::conflict(app, c, theme, frame),
     }
 }
 

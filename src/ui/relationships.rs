@@ -68,7 +68,7 @@ pub fn draw(app: &App, theme: &Theme, frame: &mut Frame, area: Rect) {
         .skip(offset)
         .take(rows)
         .map(|(i, row)| {
-            let (mark, meaning) = super::health::verdict_mark(app.health(row.id));
+            let (mark, meaning) = super::health::verdict_mark(row.health);
             let since = days_since(row.facts.last_touch_on, app.today)
                 .map(|d| format!("{d}d"))
                 .unwrap_or_else(|| "—".into());

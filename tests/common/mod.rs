@@ -26,6 +26,7 @@ pub fn book(with_demo: bool) -> (TempDir, Store) {
 /// An app of `width`×`height` with the book loaded, as the runtime would start it.
 pub fn app(store: &mut Store, width: u16, height: u16) -> App {
     let mut app = App::new(today(), Keymap::defaults());
+    app.user = store.user().to_string();
     update(&mut app, Action::Resize { width, height });
     let first = app.reload();
     run(&mut app, store, vec![first]);

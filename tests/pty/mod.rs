@@ -108,8 +108,8 @@ impl Home {
         env
     }
 
-    /// Runs a subcommand that must fail; returns its stderr.
-    pub fn cli_fails(&self, args: &[&str]) -> String {
+    /// Runs a subcommand, whether it succeeds or not; returns its stdout and stderr.
+    pub fn cli_any(&self, args: &[&str]) -> (bool, String, String) {
         let out = Command::new(BIN)
             .env_clear()
             .envs(self.env())
@@ -119,8 +119,18 @@ impl Home {
             .args(args)
             .output()
             .expect("running pactum");
-        assert!(!out.status.success(), "pactum {args:?} succeeded");
-        String::from_utf8(out.stderr).expect("utf-8 errors")
+        (
+            out.status.success(),
+            String::from_utf8(out.stdout).expect("utf-8 output"),
+            String::from_utf8(out.stderr).expect("utf-8 errors"),
+        )
+    }
+
+    /// Runs a subcommand that must fail; returns its stderr.
+    pub fn cli_fails(&self, args: &[&str]) -> String {
+        let (ok, _, err) = self.cli_any(args);
+        assert!(!ok, "pactum {args:?} succeeded");
+        err
     }
 
     /// Runs a non-interactive subcommand on this book; returns its stdout and stderr.

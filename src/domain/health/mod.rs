@@ -20,6 +20,7 @@ mod rules;
 mod score;
 mod signal;
 mod signals;
+mod summary;
 mod verdict;
 
 #[cfg(test)]
@@ -31,4 +32,5 @@ pub use input::{DateRange, HealthInput, HealthWindows, OpenProblem, SideLedger, 
 pub use rules::{Bands, RULES_VERSION, Rules, Thresholds, Weights, Windows};
 pub use score::Contribution;
 pub use signal::{Level, Signal, SignalKey};
+pub use summary::HealthSummary;
 pub use verdict::{Band, HealthVerdict};

@@ -1,0 +1,235 @@
+//! The speed targets of issue 8, on the 10,000 / 100,000 / 1,000,000 book and on a 100-partner
+//! book for comparison. `cargo bench --bench speed`. The books are generated once (`pactum gen`,
+//! seed 1, today 2026-11-27) into the temp directory and reused while the schema is the same.
+
+use chrono::NaiveDate;
+use divan::Bencher;
+use pactum::app::{Action, App, Effect, Keymap, Write, update};
+use pactum::cli::{Command, Context};
+use pactum::config::Config;
+use pactum::domain::Status;
+use pactum::domain::health::Rules;
+use pactum::runtime;
+use pactum::store::{CommitmentFilter, GenSpec, Store, schema};
+use pactum::tui::draw_frame;
+use pactum::ui::{self, Theme};
+use ratatui::backend::{CrosstermBackend, TestBackend};
+use ratatui::layout::Rect;
+use ratatui::{Terminal, TerminalOptions, Viewport};
+use std::path::PathBuf;
+
+fn main() {
+    divan::main();
+}
+
+const BIG: GenSpec = GenSpec {
+    partners: 10_000,
+    commitments: 100_000,
+    touches: 1_000_000,
+    seed: 1,
+};
+const SMALL: GenSpec = GenSpec {
+    partners: 100,
+    commitments: 1_000,
+    touches: 10_000,
+    seed: 1,
+};
+
+fn today() -> NaiveDate {
+    NaiveDate::from_ymd_opt(2026, 11, 27).expect("a valid day")
+}
+
+/// The book of `spec`, generated on first use and kept in the temp directory.
+fn book(spec: GenSpec) -> PathBuf {
+    let path = std::env::temp_dir().join(format!(
+        "pactum-bench-{}-{}-{}-s{}-v{}.db",
+        spec.partners,
+        spec.commitments,
+        spec.touches,
+        spec.seed,
+        schema::latest()
+    ));
+    if !path.exists() {
+        let partial = path.with_extension("partial");
+        let _ = std::fs::remove_file(&partial);
+        let mut store = Store::open(&partial, "bench").expect("a new book");
+        store.generate(spec, today(), false).expect("generated");
+        drop(store);
+        std::fs::rename(&partial, &path).expect("book in place");
+    }
+    path
+}
+
+/// A private copy of a book, for benchmarks that write.
+fn copy_of(spec: GenSpec, name: &str) -> PathBuf {
+    let from = book(spec);
+    let to = std::env::temp_dir().join(format!("pactum-bench-{name}.db"));
+    for suffix in ["", "-wal", "-shm"] {
+        let _ = std::fs::remove_file(format!("{}{suffix}", to.display()));
+    }
+    std::fs::copy(&from, &to).expect("copied");
+    to
+}
+
+fn open(spec: GenSpec) -> Store {
+    Store::open(&book(spec), "bench").expect("open")
+}
+
+/// An app at 200×50 with the book loaded, as the dashboard starts.
+fn started(store: &mut Store) -> App {
+    let mut app = App::new(today(), Keymap::defaults());
+    update(
+        &mut app,
+        Action::Resize {
+            width: 200,
+            height: 50,
+        },
+    );
+    let first = app.reload();
+    perform_all(&mut app, store, vec![first]);
+    app
+}
+
+/// Performs effects as the terminal loop does.
+fn perform_all(app: &mut App, store: &mut Store, mut effects: Vec<Effect>) {
+    let rules = Rules::default();
+    while let Some(effect) = effects.pop() {
+        if let Some(report) = runtime::perform(store, today(), &rules, effect) {
+            effects.extend(update(app, report));
+        }
+    }
+}
+
+fn draw_test(app: &App, theme: &Theme) -> TestBackend {
+    let mut terminal = Terminal::new(TestBackend::new(200, 50)).expect("terminal");
+    terminal.draw(|f| ui::draw(app, theme, f)).expect("drawn");
+    terminal.backend().clone()
+}
+
+/// Open the book, load the dashboard, draw the first full frame at 200×50.
+#[divan::bench(args = ["big", "small"], sample_count = 30)]
+fn start_to_first_frame(bencher: Bencher, which: &str) {
+    let spec = if which == "big" { BIG } else { SMALL };
+    let path = book(spec);
+    let theme = Theme { color: true };
+    drop(started(&mut open(spec))); // lines of the day computed once, as by yesterday's session
+    bencher.bench_local(|| {
+        let mut store = Store::open(&path, "bench").expect("open");
+        let app = started(&mut store);
+        draw_test(&app, &theme)
+    });
+}
+
+/// The first start of a new day (or after a change of rules): every line is assessed again.
+#[divan::bench(sample_count = 5)]
+fn first_start_of_a_day(bencher: Bencher) {
+    let path = copy_of(BIG, "new-day");
+    let rules = Rules::default();
+    let mut day = 0;
+    bencher.bench_local(|| {
+        day += 1;
+        let mut store = Store::open(&path, "bench").expect("open");
+        let later = pactum::domain::dates::shift(today(), day);
+        runtime::load(&mut store, later, &rules, None, false, None).expect("loaded")
+    });
+}
+
+/// One frame drawn at 200×50 from loaded state.
+#[divan::bench(args = ["big", "small"])]
+fn one_frame(bencher: Bencher, which: &str) {
+    let mut store = open(if which == "big" { BIG } else { SMALL });
+    let app = started(&mut store);
+    let theme = Theme { color: true };
+    let mut terminal = Terminal::new(TestBackend::new(200, 50)).expect("terminal");
+    bencher.bench_local(|| {
+        terminal
+            .draw(|f| ui::draw(&app, &theme, f))
+            .map(|_| ())
+            .expect("drawn");
+    });
+}
+
+/// A key through update, the effects it asks for, and the frame flushed to a byte sink.
+#[divan::bench(args = ["j/k", "tab"], sample_count = 200)]
+fn keystroke_to_frame(bencher: Bencher, key: &str) {
+    let mut store = open(BIG);
+    let mut app = started(&mut store);
+    let theme = Theme { color: true };
+    let mut terminal = Terminal::with_options(
+        CrosstermBackend::new(std::io::sink()),
+        TerminalOptions {
+            viewport: Viewport::Fixed(Rect::new(0, 0, 200, 50)),
+        },
+    )
+    .expect("terminal");
+    let mut shown = None;
+    let mut down = true;
+    bencher.bench_local(|| {
+        let action = match key {
+            "tab" => Action::NextPane,
+            _ if down => Action::Down,
+            _ => Action::Up,
+        };
+        down = !down;
+        let effects = update(&mut app, action);
+        perform_all(&mut app, &mut store, effects);
+        draw_frame(&mut terminal, &mut shown, &app, &theme).expect("drawn");
+    });
+}
+
+/// `pactum health` for every partner, text output to a sink.
+#[divan::bench(sample_count = 10)]
+fn health_all(bencher: Bencher) {
+    let ctx = Context {
+        today: today(),
+        config: Config::defaults(),
+        db: book(BIG),
+    };
+    bencher.bench_local(|| {
+        let mut out = Vec::new();
+        let cmd = Command::Health {
+            partner: None,
+            json: false,
+        };
+        pactum::commands::run(&ctx, cmd, &mut out).expect("health");
+        out.len()
+    });
+}
+
+/// One partner's health (a partner with a long history, and an ordinary one).
+#[divan::bench(args = [1, 500])]
+fn health_one(bencher: Bencher, id: i64) {
+    let mut store = open(BIG);
+    let rules = Rules::default();
+    bencher.bench_local(|| {
+        runtime::assess_all(&mut store, today(), &rules, Some(id)).expect("health")
+    });
+}
+
+/// Keep a commitment from the dashboard: the write, then the refreshed dashboard.
+#[divan::bench(sample_count = 50)]
+fn write_keep_commitment(bencher: Bencher) {
+    let path = copy_of(BIG, "write");
+    let mut store = Store::open(&path, "bench").expect("open");
+    let mut app = started(&mut store);
+    let open_ids: Vec<i64> = store
+        .commitments(CommitmentFilter {
+            partner_id: None,
+            open_only: true,
+            side: None,
+        })
+        .expect("listed")
+        .into_iter()
+        .filter(|c| !c.ongoing)
+        .map(|c| c.id)
+        .collect();
+    let mut next = open_ids.into_iter();
+    bencher.bench_local(|| {
+        let id = next.next().expect("enough open commitments");
+        let write = Effect::Write(Write::SetStatus {
+            id,
+            status: Status::Kept,
+        });
+        perform_all(&mut app, &mut store, vec![write]);
+    });
+}

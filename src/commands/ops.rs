@@ -1,0 +1,172 @@
+//! Looking after the book: `pactum backup|restore|doctor|log`.
+
+use super::{json, line};
+use crate::cli::Context;
+use crate::domain::text::{clean_line, pad};
+use crate::paths;
+use crate::store::{Check, Copied, Store, check_files};
+use clap::Subcommand;
+use serde::Serialize;
+use std::io::Write;
+use std::path::PathBuf;
+
+/// The book-care commands, flattened into the top level of the command line.
+#[derive(Debug, Subcommand)]
+pub enum OpsCmd {
+    /// Copy the whole book to FILE (consistent even while others write; 0600, verified)
+    Backup {
+        file: PathBuf,
+        /// Replace FILE if it exists
+        #[arg(long)]
+        force: bool,
+    },
+    /// Replace the book with the backup FILE (verified first; the current book is kept aside)
+    Restore { file: PathBuf },
+    /// Check the book: integrity, foreign keys, journal mode, schema, permissions, filesystem
+    Doctor {
+        #[arg(long)]
+        json: bool,
+    },
+    /// Who changed what, newest first (all, or one partner's)
+    Log {
+        partner: Option<String>,
+        /// How many events
+        #[arg(long, default_value_t = 50)]
+        limit: u32,
+        #[arg(long)]
+        json: bool,
+    },
+}
+
+pub fn run(ctx: &Context, cmd: OpsCmd, out: &mut dyn Write) -> Result<(), String> {
+    match cmd {
+        OpsCmd::Backup { file, force } => {
+            let store = ctx.open()?;
+            let copied = store.backup_to(&file, force).map_err(|e| e.to_string())?;
+            line(
+                out,
+                &format!(
+                    "backed up {} to {} (integrity ok)",
+                    counts(&copied),
+                    file.display()
+                ),
+            )
+        }
+        OpsCmd::Restore { file } => {
+            let mut store = ctx.open()?;
+            let copied = store.restore_from(&file).map_err(|e| e.to_string())?;
+            let previous = copied.previous.as_ref().map_or(String::new(), |p| {
+                format!("; the book as it was is in {}", p.display())
+            });
+            line(
+                out,
+                &format!(
+                    "restored {} from {}{previous}",
+                    counts(&copied),
+                    file.display()
+                ),
+            )
+        }
+        OpsCmd::Doctor { json: as_json } => doctor(ctx, as_json, out),
+        OpsCmd::Log {
+            partner,
+            limit,
+            json: as_json,
+        } => {
+            let store = ctx.open()?;
+            let events = match partner {
+                Some(name) => {
+                    let id = store.resolve_partner(&name).map_err(|e| e.to_string())?;
+                    store.partner_events(id, limit)
+                }
+                None => store.events(limit),
+            }
+            .map_err(|e| e.to_string())?;
+            if as_json {
+                return json(out, &events);
+            }
+            if events.is_empty() {
+                return line(out, "no changes recorded yet");
+            }
+            for e in events {
+                line(
+                    out,
+                    &format!(
+                        "{}  {}  {}{}",
+                        e.at,
+                        pad(&clean_line(&e.who), 12),
+                        clean_line(&e.summary),
+                        if e.undone { " (undone)" } else { "" }
+                    ),
+                )?;
+            }
+            Ok(())
+        }
+    }
+}
+
+fn counts(c: &Copied) -> String {
+    let plural = |n: i64, what: &str| format!("{n} {what}{}", if n == 1 { "" } else { "s" });
+    format!(
+        "{} and {} (schema {}, {} KiB)",
+        plural(c.partners, "partner"),
+        plural(c.events, "event"),
+        c.schema_version,
+        c.bytes.div_ceil(1024)
+    )
+}
+
+#[derive(Serialize)]
+struct Report {
+    book: PathBuf,
+    ok: bool,
+    checks: Vec<Check>,
+}
+
+/// Prints every check, then fails (exit 1) when any found a problem.
+fn doctor(ctx: &Context, as_json: bool, out: &mut dyn Write) -> Result<(), String> {
+    if std::fs::symlink_metadata(&ctx.db).is_err() {
+        return Err(format!(
+            "there is no book at {}: nothing to check (pactum creates it on first start)",
+            ctx.db.display()
+        ));
+    }
+    let mut checks = check_files(&ctx.db);
+    match Store::open(&ctx.db, &paths::os_user()) {
+        Ok(store) => checks.extend(store.check_book()),
+        Err(e) => checks.push(Check {
+            name: "open".into(),
+            ok: false,
+            detail: e.to_string(),
+            fix: Some("see the message: the book was not opened".into()),
+        }),
+    }
+    let problems = checks.iter().filter(|c| !c.ok).count();
+    if as_json {
+        json(
+            out,
+            &Report {
+                book: ctx.db.clone(),
+                ok: problems == 0,
+                checks,
+            },
+        )?;
+    } else {
+        line(out, &format!("book {}", ctx.db.display()))?;
+        for c in &checks {
+            let mark = if c.ok { "ok     " } else { "PROBLEM" };
+            line(
+                out,
+                &format!("{mark}  {}  {}", pad(&c.name, 12), clean_line(&c.detail)),
+            )?;
+            if let Some(fix) = &c.fix {
+                line(out, &format!("{:22}fix: {}", "", clean_line(fix)))?;
+            }
+        }
+    }
+    match problems {
+        0 => Ok(()),
+        1 => Err("doctor found 1 problem (the fix is above)".into()),
+        n => Err(format!("doctor found {n} problems (the fixes are above)")),
+    }
+}

@@ -1,0 +1,143 @@
+//! The rules a record must meet before it is written: the same limits and invariants the book
+//! enforces on every add (domain::limits and the schema's CHECKs), checked before any write so
+//! that an error can name its record and field.
+
+use super::book::{
+    Book, CommitmentRecord, ContactRecord, FORMAT, PartnerRecord, ProblemRecord, ReviewRecord,
+    TouchRecord,
+};
+use super::error::ImportError;
+use crate::domain::Status;
+use crate::domain::limits::{self, NAME_MAX, TAG_MAX, TEXT_MAX, TITLE_MAX};
+use std::collections::HashMap;
+
+/// A field at fault and why.
+pub type FieldError = (&'static str, String);
+
+fn text(field: &'static str, value: &str, max: usize, required: bool) -> Result<(), FieldError> {
+    limits::check(field, value, max, required)
+        .map(drop)
+        .map_err(|e| (field, e))
+}
+
+/// A partner's own fields (not its records).
+pub fn partner(p: &PartnerRecord) -> Result<(), FieldError> {
+    text("name", &p.name, NAME_MAX, true)?;
+    text("desired_outcome", &p.desired_outcome, TEXT_MAX, false)?;
+    text("their_goals", &p.their_goals, TEXT_MAX, false)?;
+    text("their_constraints", &p.their_constraints, TEXT_MAX, false)?;
+    text("end_reason", &p.end_reason, TEXT_MAX, false)?;
+    text("owner", &p.owner, NAME_MAX, false)?;
+    limits::check_cadence(p.update_every_days.into()).map_err(|e| ("update_every_days", e))?;
+    for tag in &p.tags {
+        text("tags", tag, TAG_MAX, true)?;
+        if tag.contains(',') {
+            return Err(("tags", format!("tag {tag:?} contains a comma")));
+        }
+    }
+    Ok(())
+}
+
+/// A key person.
+pub fn contact(c: &ContactRecord) -> Result<(), FieldError> {
+    text("name", &c.name, NAME_MAX, true)?;
+    text("role", &c.role, TEXT_MAX, false)?;
+    text("email", &c.email, TEXT_MAX, false)?;
+    text("phone", &c.phone, TEXT_MAX, false)?;
+    text("note", &c.note, TEXT_MAX, false)
+}
+
+/// A commitment: an ongoing item has no due day; only open items have no closing day.
+pub fn commitment(c: &CommitmentRecord) -> Result<(), FieldError> {
+    text("title", &c.title, TITLE_MAX, true)?;
+    text("detail", &c.detail, TEXT_MAX, false)?;
+    text("owner", &c.owner, NAME_MAX, false)?;
+    if c.ongoing && c.due_on.is_some() {
+        return Err((
+            "due_on",
+            "an ongoing commitment has no due date".to_string(),
+        ));
+    }
+    match (c.status, c.closed_on) {
+        (Status::Open, Some(_)) => Err((
+            "closed_on",
+            "an open commitment has no closing day".to_string(),
+        )),
+        (Status::Open, None) | (_, Some(_)) => Ok(()),
+        (status, None) => Err((
+            "closed_on",
+            format!("a {status} commitment needs the day it was closed"),
+        )),
+    }
+}
+
+/// A review of an ongoing commitment.
+pub fn review(r: &ReviewRecord) -> Result<(), FieldError> {
+    text("note", &r.note, TEXT_MAX, false)
+}
+
+/// A touch.
+pub fn touch(t: &TouchRecord) -> Result<(), FieldError> {
+    text("summary", &t.summary, TEXT_MAX, true)
+}
+
+/// A problem.
+pub fn problem(p: &ProblemRecord) -> Result<(), FieldError> {
+    text("summary", &p.summary, TITLE_MAX, true)?;
+    text("brave_note", &p.brave_note, TEXT_MAX, false)?;
+    limits::check_rating("severity", p.severity.into()).map_err(|e| ("severity", e))?;
+    limits::check_rating("reaction", p.reaction.into()).map_err(|e| ("reaction", e))?;
+    Ok(())
+}
+
+/// Checks a whole document, naming the first bad record by its path in the document.
+pub fn validate(book: &Book) -> Result<(), ImportError> {
+    if book.format != FORMAT {
+        return Err(ImportError::record(
+            "",
+            "format",
+            format!(
+                "this is {:?}, and this pactum reads {FORMAT:?}",
+                book.format
+            ),
+        ));
+    }
+    let mut seen: HashMap<String, usize> = HashMap::new();
+    for (i, p) in book.partners.iter().enumerate() {
+        let at =
+            |path: String| move |(field, why): FieldError| ImportError::record(path, field, why);
+        let base = format!("partners[{i}]");
+        partner(p).map_err(at(base.clone()))?;
+        if let Some(first) = seen.insert(p.key(), i) {
+            return Err(ImportError::record(
+                base,
+                "name",
+                format!("{:?} is also the name of partners[{first}]", p.name),
+            ));
+        }
+        for (j, c) in p.contacts.iter().enumerate() {
+            contact(c).map_err(at(format!("{base}.contacts[{j}]")))?;
+        }
+        for (j, c) in p.commitments.iter().enumerate() {
+            let path = format!("{base}.commitments[{j}]");
+            commitment(c).map_err(at(path.clone()))?;
+            if !c.ongoing && !c.reviews.is_empty() {
+                return Err(ImportError::record(
+                    path,
+                    "reviews",
+                    "only ongoing commitments are reviewed",
+                ));
+            }
+            for (k, r) in c.reviews.iter().enumerate() {
+                review(r).map_err(at(format!("{path}.reviews[{k}]")))?;
+            }
+        }
+        for (j, t) in p.touches.iter().enumerate() {
+            touch(t).map_err(at(format!("{base}.touches[{j}]")))?;
+        }
+        for (j, pr) in p.problems.iter().enumerate() {
+            problem(pr).map_err(at(format!("{base}.problems[{j}]")))?;
+        }
+    }
+    Ok(())
+}

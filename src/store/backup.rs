@@ -1,0 +1,226 @@
+//! Backups and restores through SQLite's online backup API, so both work while other sessions
+//! have the book open and write to it.
+
+use super::error::{StoreError, StoreResult};
+use super::events::record;
+use super::place::{self, BookOptions};
+use super::{Store, open, schema};
+use rusqlite::backup::{Backup, StepResult};
+use rusqlite::{Connection, OpenFlags};
+use serde::Serialize;
+use std::fs::{self, File, OpenOptions};
+use std::os::unix::fs::{OpenOptionsExt, PermissionsExt};
+use std::path::{Path, PathBuf};
+use std::time::{Duration, Instant};
+
+/// How long a backup or restore keeps trying when the other side stays locked.
+const RETRY_FOR: Duration = Duration::from_secs(10);
+
+/// What a backup or a restore copied.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct Copied {
+    /// The file written (the backup), or read (the restore).
+    pub path: PathBuf,
+    /// The schema version of the copy.
+    pub schema_version: i64,
+    /// Partners in the copy.
+    pub partners: i64,
+    /// Events in the copy's log.
+    pub events: i64,
+    /// Size of the file in bytes.
+    pub bytes: u64,
+    /// Restore only: where the book as it was before the restore was saved.
+    pub previous: Option<PathBuf>,
+}
+
+/// Copies everything in one backup step (`-1` pages: one read snapshot, so writers in WAL mode
+/// are not held up). Retries briefly only when the destination is locked by another session.
+fn copy_all(from: &Connection, to: &mut Connection, doing: &'static str) -> StoreResult<()> {
+    let backup = Backup::new(from, to).map_err(StoreError::sql(doing))?;
+    let started = Instant::now();
+    loop {
+        match backup.step(-1).map_err(StoreError::sql(doing))? {
+            StepResult::Done => return Ok(()),
+            StepResult::More => {}
+            _ if started.elapsed() > RETRY_FOR => return Err(StoreError::Busy),
+            _ => std::thread::sleep(Duration::from_millis(20)),
+        }
+    }
+}
+
+impl Store {
+    /// Writes a consistent copy of the whole book to `dest` (0600, fsynced, in rollback-journal
+    /// mode so it is one self-contained file), checked with `integrity_check` before it takes
+    /// the name `dest`. Refuses to replace an existing file unless `overwrite`.
+    pub fn backup_to(&self, dest: &Path, overwrite: bool) -> StoreResult<Copied> {
+        let io = |p: &Path| {
+            let p = p.to_path_buf();
+            move |e| StoreError::Io(p, e)
+        };
+        if !overwrite && fs::symlink_metadata(dest).is_ok() {
+            return Err(StoreError::Invalid(format!(
+                "{} exists: choose another name, or add --force to replace it",
+                dest.display()
+            )));
+        }
+        if same_file(dest, &self.path) {
+            return Err(StoreError::Invalid(
+                "the backup cannot be the book itself: choose another file".into(),
+            ));
+        }
+        let tmp = temp_beside(dest);
+        let _ = fs::remove_file(&tmp);
+        OpenOptions::new()
+            .write(true)
+            .create_new(true)
+            .mode(0o600)
+            .custom_flags(libc::O_NOFOLLOW)
+            .open(&tmp)
+            .map_err(io(dest))?;
+        let written = (|| {
+            let mut copy =
+                Connection::open(&tmp).map_err(StoreError::sql("creating the backup"))?;
+            copy_all(&self.conn, &mut copy, "copying the book")?;
+            let _: String = copy
+                .query_row("PRAGMA journal_mode = DELETE", [], |r| r.get(0))
+                .map_err(StoreError::sql("finishing the backup"))?;
+            let copied = verify(&copy, &tmp)?;
+            drop(copy);
+            let file = File::open(&tmp).map_err(io(&tmp))?;
+            file.set_permissions(fs::Permissions::from_mode(0o600))
+                .map_err(io(&tmp))?;
+            file.sync_all().map_err(io(&tmp))?;
+            Ok(copied)
+        })();
+        let copied = match written {
+            Ok(c) => c,
+            Err(e) => {
+                let _ = fs::remove_file(&tmp);
+                return Err(e);
+            }
+        };
+        fs::rename(&tmp, dest).map_err(io(dest))?;
+        sync_dir(&place::directory(dest));
+        let bytes = fs::metadata(dest).map_err(io(dest))?.len();
+        Ok(Copied {
+            path: dest.to_path_buf(),
+            bytes,
+            ..copied
+        })
+    }
+
+    /// Replaces the book's contents with the backup at `src`, after checking that it is an
+    /// intact pactum book this binary can read. The current contents are first saved to
+    /// `<book>.before-restore`. Goes through SQLite, so sessions that have the book open keep
+    /// working and see the restored data on their next read.
+    pub fn restore_from(&mut self, src: &Path) -> StoreResult<Copied> {
+        let source = open_backup(src)?;
+        let mut copied = verify(&source, src)?;
+        let previous = PathBuf::from(format!("{}.before-restore", self.path.display()));
+        self.backup_to(&previous, true)?;
+        copy_all(&source, &mut self.conn, "restoring the book")?;
+        drop(source);
+        // A backup from an older pactum is brought up to date like any old book.
+        open::migrate(&mut self.conn, &self.path, &BookOptions::from_env())?;
+        let text = format!(
+            "restored the book from {} (the book before is in {})",
+            src.display(),
+            previous.display()
+        );
+        self.write("recording the restore", |tx, who| {
+            record(tx, who, "restore", "book", 0, &text, None).map(drop)
+        })?;
+        copied.previous = Some(previous);
+        copied.bytes = fs::metadata(src).map(|m| m.len()).unwrap_or(0);
+        Ok(copied)
+    }
+}
+
+/// Opens a backup read-only after checking its first bytes, so a wrong file is never touched.
+fn open_backup(src: &Path) -> StoreResult<Connection> {
+    let meta = fs::metadata(src).map_err(|e| StoreError::Io(src.to_path_buf(), e))?;
+    if !meta.is_file() {
+        return Err(StoreError::NotABook(
+            src.to_path_buf(),
+            "it is not a regular file",
+        ));
+    }
+    open::check_magic(src)?;
+    Connection::open_with_flags(
+        src,
+        OpenFlags::SQLITE_OPEN_READ_ONLY | OpenFlags::SQLITE_OPEN_NO_MUTEX,
+    )
+    .map_err(|_| StoreError::NotABook(src.to_path_buf(), "SQLite cannot read it"))
+}
+
+/// Checks a copy: intact, a pactum book, not newer than this binary. Counts what it holds.
+fn verify(conn: &Connection, path: &Path) -> StoreResult<Copied> {
+    let not_ours = |why| StoreError::NotABook(path.to_path_buf(), why);
+    let integrity: String = conn
+        .query_row("PRAGMA integrity_check(1)", [], |r| r.get(0))
+        .map_err(|_| not_ours("SQLite cannot read it"))?;
+    if integrity != "ok" {
+        return Err(StoreError::Invalid(format!(
+            "{} is damaged (integrity_check: {integrity}); nothing was changed",
+            path.display()
+        )));
+    }
+    let version: i64 = conn
+        .query_row("PRAGMA user_version", [], |r| r.get(0))
+        .map_err(|_| not_ours("SQLite cannot read it"))?;
+    let tables: i64 = conn
+        .query_row(
+            "SELECT count(*) FROM sqlite_schema WHERE type = 'table' AND name IN ('partner', 'event')",
+            [],
+            |r| r.get(0),
+        )
+        .map_err(|_| not_ours("SQLite cannot read it"))?;
+    if version < 1 || tables != 2 {
+        return Err(not_ours("it has no pactum tables"));
+    }
+    if version > schema::latest() {
+        return Err(StoreError::TooNew {
+            path: path.to_path_buf(),
+            found: version,
+            known: schema::latest(),
+        });
+    }
+    let (partners, events): (i64, i64) = conn
+        .query_row(
+            "SELECT (SELECT count(*) FROM partner), (SELECT count(*) FROM event)",
+            [],
+            |r| Ok((r.get(0)?, r.get(1)?)),
+        )
+        .map_err(StoreError::sql("counting the copy"))?;
+    Ok(Copied {
+        path: path.to_path_buf(),
+        schema_version: version,
+        partners,
+        events,
+        bytes: 0,
+        previous: None,
+    })
+}
+
+/// `.<name>.partial-<pid>` in the same directory, so the final rename is atomic.
+fn temp_beside(dest: &Path) -> PathBuf {
+    let name = dest
+        .file_name()
+        .map(|n| n.to_string_lossy().into_owned())
+        .unwrap_or_else(|| "backup".into());
+    place::directory(dest).join(format!(".{name}.partial-{}", std::process::id()))
+}
+
+fn same_file(a: &Path, b: &Path) -> bool {
+    match (fs::canonicalize(a), fs::canonicalize(b)) {
+        (Ok(a), Ok(b)) => a == b,
+        _ => false,
+    }
+}
+
+/// Makes a rename durable. Best effort: some filesystems cannot fsync a directory.
+fn sync_dir(dir: &Path) {
+    if let Ok(d) = File::open(dir) {
+        let _ = d.sync_all();
+    }
+}

@@ -1,0 +1,84 @@
+//! The query plans of the dashboard's and health's queries on the big tables: one partner is
+//! always found through an index, never by scanning every commitment or touch.
+
+use super::{Store, commitments, health, summary};
+use rusqlite::params_from_iter;
+use rusqlite::types::Value;
+
+/// The plan SQLite chooses for `sql` with `args`, one detail per line.
+fn plan(store: &Store, sql: &str, args: Vec<Value>) -> String {
+    let explain = ["EXPLAIN QUERY PLAN ", sql].concat();
+    let mut stmt = store.conn.prepare(&explain).expect("prepared");
+    let rows = stmt
+        .query_map(params_from_iter(args), |r| r.get::<_, String>(3))
+        .expect("planned");
+    rows.map(|r| r.expect("a plan line"))
+        .collect::<Vec<_>>()
+        .join("\n")
+}
+
+fn text(s: &str) -> Value {
+    Value::Text(s.to_string())
+}
+
+/// Health arguments for partner 7 alone (?1 = ?2 = 7), dates as strings.
+fn one_partner(n: usize) -> Vec<Value> {
+    let mut args = vec![Value::Integer(7), Value::Integer(7)];
+    args.extend((2..n).map(|_| text("2026-11-27")));
+    args
+}
+
+fn assert_no_full_scan(plan: &str) {
+    for table in ["commitment", "touch", "review", "problem"] {
+        for alias in [table, &table[..1]] {
+            let scan = format!("SCAN {alias} ");
+            assert!(
+                !plan.contains(&scan) && !plan.ends_with(&format!("SCAN {alias}")),
+                "full scan of {table}:\n{plan}"
+            );
+        }
+    }
+}
+
+#[test]
+fn one_partner_is_read_through_the_indexes() {
+    let dir = tempfile::tempdir().expect("temp dir");
+    let store = Store::open(&dir.path().join("p.db"), "t").expect("book");
+    for (name, sql, n) in [
+        ("commitments", health::COMMITMENTS, 11),
+        ("touches", health::TOUCHES, 10),
+        ("problems", health::PROBLEMS, 3),
+        ("reviews", health::REVIEWS, 3),
+    ] {
+        let p = plan(&store, sql, one_partner(n));
+        assert_no_full_scan(&p);
+        assert!(p.contains("USING"), "{name} uses an index:\n{p}");
+    }
+    let touches = plan(&store, health::TOUCHES, one_partner(10));
+    assert!(touches.contains("touch_partner"), "{touches}");
+}
+
+#[test]
+fn the_dashboard_lines_are_one_lookup_per_partner() {
+    let dir = tempfile::tempdir().expect("temp dir");
+    let store = Store::open(&dir.path().join("p.db"), "t").expect("book");
+    let p = plan(
+        &store,
+        summary::SUMMARY_ROWS_SQL,
+        vec![text("2026-11-27"), text("key")],
+    );
+    assert!(p.contains("SEARCH s USING PRIMARY KEY"), "{p}");
+    assert_no_full_scan(&p);
+}
+
+#[test]
+fn a_partners_ledger_uses_the_partner_index() {
+    let dir = tempfile::tempdir().expect("temp dir");
+    let store = Store::open(&dir.path().join("p.db"), "t").expect("book");
+    let p = plan(
+        &store,
+        commitments::LEDGER_SQL,
+        vec![Value::Integer(7), Value::Integer(1), Value::Null],
+    );
+    assert!(p.contains("commitment_partner"), "{p}");
+}
