@@ -311,7 +311,8 @@ pub fn main() -> ExitCode {
     match run(cli) {
         Ok(()) => ExitCode::SUCCESS,
         Err(reason) => {
-            eprintln!("pactum: {reason}");
+            // Reasons can quote names from the book: cleaned like any other output.
+            eprintln!("pactum: {}", crate::domain::text::clean_block(&reason));
             ExitCode::FAILURE
         }
     }

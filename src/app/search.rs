@@ -99,7 +99,9 @@ pub(super) fn search_action(app: &mut App, action: Action) -> Vec<Effect> {
         }
         Action::Up => search.cursor = search.cursor.saturating_sub(1),
         Action::Paste(text) => {
+            // Cleaned and cut like typed text.
             search.query.push_str(&text::clean_line(&text));
+            search.query = search.query.chars().take(limits::NAME_MAX).collect();
             search.refresh(&order);
         }
         Action::Input(input) => {

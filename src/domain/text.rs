@@ -1,7 +1,8 @@
 //! The one sanitiser (DESIGN.md §9): everything stored or imported passes through it before it
 //! reaches a screen or plain-text output.
 
-use unicode_width::UnicodeWidthChar;
+use unicode_segmentation::UnicodeSegmentation;
+use unicode_width::UnicodeWidthStr;
 
 /// Bidirectional overrides and isolates, which reorder what a reader sees (Trojan Source).
 fn is_bidi_control(c: char) -> bool {
@@ -47,12 +48,28 @@ fn push_clean(out: &mut String, c: char, keep_newlines: bool) {
     }
 }
 
-/// Width of `text` in terminal cells (after cleaning).
+/// Width of `text` in terminal cells (after cleaning), counted the way the screen lays it out:
+/// one grapheme at a time, so emoji sequences (`❤️`, `👍🏽`, `👨‍👩‍👧`) take two cells, not the sum of
+/// their characters. Halfwidth sound marks (U+FF9E, U+FF9F) get one cell more, as ratatui 0.30
+/// counts them, so that what is measured here is what the screen takes.
 pub fn width(text: &str) -> usize {
-    text.chars().map(|c| c.width().unwrap_or(0)).sum()
+    // Printable ASCII, most of what is drawn, is a cell per byte.
+    if text.bytes().all(|b| (b' '..=b'~').contains(&b)) {
+        return text.len();
+    }
+    text.graphemes(true).map(grapheme_width).sum()
+}
+
+fn grapheme_width(g: &str) -> usize {
+    let marks = g
+        .chars()
+        .filter(|c| matches!(c, '\u{FF9E}' | '\u{FF9F}'))
+        .count();
+    UnicodeWidthStr::width(g) + marks
 }
 
 /// Cleans `text` for one line and cuts it to at most `max` cells, ending with `…` when cut.
+/// Cuts fall between graphemes, never inside one.
 pub fn fit(text: &str, max: usize) -> String {
     let clean = clean_line(text);
     if width(&clean) <= max {
@@ -63,12 +80,12 @@ pub fn fit(text: &str, max: usize) -> String {
     }
     let mut out = String::new();
     let mut used = 0;
-    for c in clean.chars() {
-        let w = c.width().unwrap_or(0);
+    for g in clean.graphemes(true) {
+        let w = grapheme_width(g);
         if used + w > max - 1 {
             break;
         }
-        out.push(c);
+        out.push_str(g);
         used += w;
     }
     out.push('…');
@@ -114,6 +131,25 @@ mod tests {
         let got = fit(input, max);
         assert_eq!(got, want);
         assert!(width(&got) <= max);
+    }
+
+    #[rstest]
+    #[case("❤\u{fe0f}", 2)]
+    #[case("👍\u{1f3fd}", 2)]
+    #[case("👨\u{200d}👩\u{200d}👧", 2)]
+    #[case("ﾊﾞ", 3)] // as ratatui counts it
+    #[case("e\u{301}", 1)]
+    fn widths_by_grapheme(#[case] input: &str, #[case] cells: usize) {
+        assert_eq!(width(input), cells);
+    }
+
+    #[test]
+    fn fit_never_splits_an_emoji_sequence() {
+        assert_eq!(fit("ab👨\u{200d}👩\u{200d}👧cd", 4), "ab…");
+        assert_eq!(
+            fit("ab👨\u{200d}👩\u{200d}👧cd", 5),
+            "ab👨\u{200d}👩\u{200d}👧…"
+        );
     }
 
     #[test]

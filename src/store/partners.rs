@@ -3,7 +3,7 @@
 use super::Store;
 use super::error::{StoreError, StoreResult};
 use super::events::{UndoStep, record};
-use crate::domain::limits::{self, NAME_MAX, TAG_MAX, TEXT_MAX};
+use crate::domain::limits::{self, NAME_MAX, TAG_MAX, TEXT_MAX, TITLE_MAX};
 use crate::domain::resolve::resolve_partner;
 use crate::domain::{Contact, Partner, Stage};
 use chrono::NaiveDate;
@@ -261,18 +261,20 @@ impl Store {
     pub fn add_contact(&mut self, contact: &Contact) -> StoreResult<i64> {
         let name = limits::check("contact name", &contact.name, NAME_MAX, true)
             .map_err(StoreError::Invalid)?;
+        let short = |field: &str, value: &str| {
+            limits::check(field, value, TITLE_MAX, false).map_err(StoreError::Invalid)
+        };
+        let (role, email, phone) = (
+            short("role", &contact.role)?,
+            short("email", &contact.email)?,
+            short("phone", &contact.phone)?,
+        );
+        let note = check_text("note", &contact.note)?;
         self.write("adding a contact", |tx, who| {
             tx.execute(
                 "INSERT INTO contact (partner_id, name, role, email, phone, note)
                  VALUES (?1, ?2, ?3, ?4, ?5, ?6)",
-                params![
-                    contact.partner_id,
-                    name,
-                    contact.role,
-                    contact.email,
-                    contact.phone,
-                    contact.note
-                ],
+                params![contact.partner_id, name, role, email, phone, note],
             )
             .map_err(StoreError::sql("adding a contact"))?;
             let id = tx.last_insert_rowid();
