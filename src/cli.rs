@@ -332,8 +332,9 @@ fn context(cli: &Cli) -> Result<Context, String> {
 /// Runs a parsed command line.
 pub fn run(cli: Cli) -> Result<(), String> {
     let ctx = context(&cli)?;
-    let mut out = std::io::stdout().lock();
-    match cli.command {
+    // One buffer for the whole output: a line-buffered stdout makes a system call per line.
+    let mut out = std::io::BufWriter::with_capacity(1 << 16, std::io::stdout().lock());
+    let result = match cli.command {
         None => crate::tui::run(&ctx),
         Some(Command::Completions { shell }) => {
             let mut cmd = <Cli as clap::CommandFactory>::command();
@@ -341,5 +342,11 @@ pub fn run(cli: Cli) -> Result<(), String> {
             Ok(())
         }
         Some(command) => commands::run(&ctx, command, &mut out),
+    };
+    match std::io::Write::flush(&mut out) {
+        // The reader went away (`pactum today | head`): not an error for a Unix tool.
+        Err(e) if e.kind() == std::io::ErrorKind::BrokenPipe => std::process::exit(0),
+        Err(e) if result.is_ok() => Err(format!("writing output: {e}")),
+        _ => result,
     }
 }

@@ -2,7 +2,6 @@
 
 use super::{json, line};
 use crate::cli::Context;
-use crate::domain::Stage;
 use crate::domain::health::{Health, Level};
 use crate::domain::text::clean_line;
 use crate::runtime::{assess_all, health_of_all};
@@ -76,14 +75,10 @@ pub fn run(
     }
     .map_err(err)?;
     let mut partners: Vec<(String, &Health)> = Vec::new();
-    for row in store.partner_rows(ctx.today).map_err(err)? {
-        let Some(h) = health.get(&row.id) else {
-            continue;
-        };
-        if only.is_none() && row.stage == Stage::Ended {
-            continue;
+    for p in store.partners(only.is_some()).map_err(err)? {
+        if let Some(h) = health.get(&p.id) {
+            partners.push((p.name, h));
         }
-        partners.push((row.name, h));
     }
     partners.sort_by_key(|(_, h)| (h.verdict, h.score.map_or(101, u16::from)));
     if as_json {

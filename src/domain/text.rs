@@ -12,6 +12,9 @@ fn is_bidi_control(c: char) -> bool {
 /// Makes text safe for one line of a terminal: control characters (C0, DEL, C1) in caret form,
 /// tabs and newlines to spaces, bidi controls removed.
 pub fn clean_line(text: &str) -> String {
+    if is_clean(text, false) {
+        return text.to_string();
+    }
     let mut out = String::with_capacity(text.len());
     for c in text.chars() {
         push_clean(&mut out, c, false);
@@ -21,11 +24,28 @@ pub fn clean_line(text: &str) -> String {
 
 /// As [`clean_line`], but keeps newlines, for multi-line blocks such as a touch in full.
 pub fn clean_block(text: &str) -> String {
+    if is_clean(text, true) {
+        return text.to_string();
+    }
     let mut out = String::with_capacity(text.len());
     for c in text.chars() {
         push_clean(&mut out, c, true);
     }
     out
+}
+
+/// True when cleaning would change nothing (the common case: plain text is copied as is).
+fn is_clean(text: &str, keep_newlines: bool) -> bool {
+    if text.is_ascii() {
+        return text
+            .bytes()
+            .all(|b| (0x20..0x7f).contains(&b) || (keep_newlines && b == b'\n'));
+    }
+    text.chars().all(|c| match c {
+        '\n' => keep_newlines,
+        '\u{0}'..='\u{1f}' | '\u{7f}'..='\u{9f}' => false,
+        c => !is_bidi_control(c),
+    })
 }
 
 fn push_clean(out: &mut String, c: char, keep_newlines: bool) {
