@@ -233,3 +233,63 @@ fn write_keep_commitment(bencher: Bencher) {
         perform_all(&mut app, &mut store, vec![write]);
     });
 }
+
+/// Open a screen from the dashboard (its data loaded, the frame drawn): Today and Brief.
+#[divan::bench(args = ["today", "brief"], sample_count = 50)]
+fn open_screen(bencher: Bencher, which: &str) {
+    let mut store = open(BIG);
+    let mut app = started(&mut store);
+    let theme = Theme { color: true };
+    bencher.bench_local(|| {
+        let action = if which == "today" {
+            Action::OpenToday
+        } else {
+            Action::Brief
+        };
+        let effects = update(&mut app, action);
+        perform_all(&mut app, &mut store, effects);
+        let drawn = draw_test(&app, &theme);
+        let back = update(&mut app, Action::Cancel);
+        drop(back);
+        drawn
+    });
+}
+
+/// `pactum today` for every partner, text output to a sink.
+#[divan::bench(sample_count = 10)]
+fn today_command(bencher: Bencher) {
+    let ctx = Context {
+        today: today(),
+        config: Config::defaults(),
+        db: book(BIG),
+    };
+    bencher.bench_local(|| {
+        let mut out = Vec::new();
+        pactum::commands::run(&ctx, Command::Today { json: false }, &mut out).expect("today");
+        out.len()
+    });
+}
+
+/// One keystroke of the `/` filter over every partner (the haystacks loaded once).
+#[divan::bench(sample_count = 100)]
+fn search_keystroke(bencher: Bencher) {
+    let store = open(BIG);
+    let order: Vec<i64> = store
+        .partners(true)
+        .expect("partners")
+        .iter()
+        .map(|p| p.id)
+        .collect();
+    let mut search = pactum::app::search::Search {
+        index: store.search_index().expect("index"),
+        ..Default::default()
+    };
+    let queries = ["a", "ac", "acm", "acme", "acme b"];
+    let mut i = 0;
+    bencher.bench_local(|| {
+        search.query = queries[i % queries.len()].to_string();
+        i += 1;
+        search.refresh(&order);
+        search.matches.len()
+    });
+}

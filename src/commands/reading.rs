@@ -23,7 +23,7 @@ pub fn today(ctx: &Context, as_json: bool, out: &mut dyn Write) -> Result<(), St
     if as_json {
         return json(out, &agenda);
     }
-    print(out, &views::today(&agenda).plain())
+    print(out, &views::today(&agenda, usize::MAX).plain())
 }
 
 pub fn brief(

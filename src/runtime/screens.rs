@@ -202,7 +202,7 @@ pub fn open_screen(
     request: Request,
 ) -> StoreResult<Screen> {
     let doc = match request {
-        Request::Today => views::today(&agenda(store, today, rules)?),
+        Request::Today => views::today(&agenda(store, today, rules)?, views::SCREEN_SECTION_LINES),
         Request::Brief(id) => views::brief(&brief(store, today, rules, id)?, today),
         Request::Timeline(id) => {
             let (partner, entries, changes) = timeline(store, id)?;

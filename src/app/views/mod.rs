@@ -8,7 +8,7 @@ mod today;
 pub use brief::brief;
 pub use explain::explain;
 pub use timeline::timeline;
-pub use today::today;
+pub use today::{SCREEN_SECTION_LINES, today};
 
 use super::doc::Tone;
 use crate::domain::health::Level;

@@ -15,8 +15,11 @@ fn tone(kind: SectionKind) -> Tone {
     }
 }
 
-/// The agenda of `agenda.today`.
-pub fn today(agenda: &Agenda) -> Doc {
+/// Lines per section on the Today screen; `pactum today` prints them all.
+pub const SCREEN_SECTION_LINES: usize = 100;
+
+/// The agenda of `agenda.today`, at most `per_section` lines under each heading.
+pub fn today(agenda: &Agenda, per_section: usize) -> Doc {
     let mut doc = Doc::new(format!("Today — {}", agenda.today));
     if agenda.is_empty() {
         doc.push(DocLine::new(
@@ -31,7 +34,7 @@ pub fn today(agenda: &Agenda) -> Doc {
             DocLine::new(Tone::Heading, section.heading)
                 .and(Tone::Muted, format!(" ({})", section.items.len())),
         );
-        for item in &section.items {
+        for item in section.items.iter().take(per_section) {
             let target = Target {
                 partner_id: item.partner_id,
                 commitment_id: item.commitment_id,
@@ -42,6 +45,15 @@ pub fn today(agenda: &Agenda) -> Doc {
                     .and(Tone::Plain, item.text.clone())
                     .on(target),
             );
+        }
+        if section.items.len() > per_section {
+            doc.push(DocLine::new(
+                Tone::Muted,
+                format!(
+                    "  … and {} more (pactum today lists them all)",
+                    section.items.len() - per_section
+                ),
+            ));
         }
     }
     doc
