@@ -40,19 +40,3 @@ pub fn os_user() -> String {
         .find(|v| !v.trim().is_empty())
         .unwrap_or_else(|| "unknown".to_string())
 }
-
-/// Where an unfinished form for the book at `book` is kept: `$XDG_STATE_HOME/pactum/`
-/// (falling back to `~/.local/state/pactum/`), one file per book.
-pub fn draft_file(book: &std::path::Path) -> PathBuf {
-    // FNV-1a over the path: stable across runs and Rust versions.
-    let hash = book
-        .as_os_str()
-        .as_encoded_bytes()
-        .iter()
-        .fold(0xcbf2_9ce4_8422_2325_u64, |h, b| {
-            (h ^ u64::from(*b)).wrapping_mul(0x0100_0000_01b3)
-        });
-    xdg_dir("XDG_STATE_HOME", ".local/state")
-        .join("pactum")
-        .join(format!("draft-{hash:016x}.json"))
-}

@@ -79,8 +79,7 @@ pub fn run(ctx: &Context) -> Result<(), String> {
     let _ = color_eyre::install();
     let mut terminal = open_screen()?;
     let _ = execute!(std::io::stdout(), EnableMouseCapture, EnableBracketedPaste);
-    let draft_file = crate::paths::draft_file(&ctx.db);
-    let result = event_loop(&mut terminal, &mut store, ctx, &stop, &draft_file);
+    let result = event_loop(&mut terminal, &mut store, ctx, &stop);
     let _ = execute!(
         std::io::stdout(),
         DisableMouseCapture,
@@ -96,12 +95,11 @@ fn event_loop(
     store: &mut Store,
     ctx: &Context,
     stop: &AtomicBool,
-    draft_file: &std::path::Path,
 ) -> Result<(), String> {
     let mut app = None;
-    let result = run_loop(terminal, store, ctx, stop, draft_file, &mut app);
+    let result = run_loop(terminal, store, ctx, stop, &mut app);
     if let Some(draft) = app.as_ref().and_then(App::draft) {
-        let _ = crate::runtime::drafts::save(draft_file, &draft);
+        let _ = crate::runtime::drafts::save(store, &draft);
     }
     result
 }
@@ -111,7 +109,6 @@ fn run_loop(
     store: &mut Store,
     ctx: &Context,
     stop: &AtomicBool,
-    draft_file: &std::path::Path,
     slot: &mut Option<App>,
 ) -> Result<(), String> {
     let theme = Theme::from_env();
@@ -128,7 +125,7 @@ fn run_loop(
         },
     );
     let mut pending = vec![app.reload()];
-    if let Some(draft) = crate::runtime::drafts::take(draft_file) {
+    if let Some(draft) = crate::runtime::drafts::take(store) {
         pending.extend(update(app, Action::RestoreDraft(Box::new(draft))));
     }
     let mut seen_version = store.data_version().map_err(|e| e.to_string())?;
@@ -168,8 +165,10 @@ fn run_loop(
                 if let Some(action) = translate(app, ev) {
                     if action == Action::Suspend {
                         suspend(terminal)?;
+                        // Back from the shell: a full redraw, with what changed meanwhile.
                         shown = None;
                         dirty = true;
+                        pending.push(app.reload());
                         continue;
                     }
                     pending.extend(update(app, action));

@@ -649,3 +649,27 @@ fn a_dropped_link_ends_the_session_instead_of_spinning() {
         thread::sleep(POLL);
     }
 }
+
+#[test]
+fn two_dashboards_on_one_book_see_each_others_changes() {
+    let home = Home::new();
+    home.cli(&["partner", "add", "Acme"]);
+    let mut first = home.spawn(100, 30);
+    let second = home.spawn(100, 30);
+    first.wait_in_pane("Relationships", "Acme");
+    second.wait_in_pane("Relationships", "Acme");
+    first.send("a");
+    first.wait_for("New commitment with Acme");
+    first.send("Order form\r");
+    first.wait_in_pane("We promised", "Order form");
+    let seen = Instant::now();
+    assert!(
+        second.shows_within("Order form", Duration::from_secs(2)),
+        "the other dashboard did not refresh within 2 s:\n{}",
+        second.screen_text()
+    );
+    eprintln!(
+        "the other dashboard showed the change after {:?}",
+        seen.elapsed()
+    );
+}

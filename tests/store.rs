@@ -382,3 +382,37 @@ fn eight_processes_starting_at_once_migrate_once() {
     assert_eq!(store.partner_count().unwrap(), 8);
     assert_eq!(store.schema_version().unwrap(), schema::latest());
 }
+
+#[test]
+fn two_sessions_editing_one_commitment_never_overwrite_silently() {
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("book.db");
+    let mut first = Store::open(&path, "maria").unwrap();
+    let mut second = Store::open(&path, "tom").unwrap();
+    let partner = first
+        .add_partner(&NewPartner::named("Acme", today()))
+        .unwrap();
+    let id = first
+        .add_commitment(&commitment(partner, Side::Ours, "Deck", Some(today())))
+        .unwrap();
+    let rounds = 50;
+    let mut conflicts = 0;
+    for round in 0..rounds {
+        // Both open the same commitment; the first saves; the second's save is stale.
+        let mut mine = first.commitment(id).unwrap();
+        let mut theirs = second.commitment(id).unwrap();
+        mine.title = format!("Deck v{round} (maria)");
+        theirs.title = format!("Deck v{round} (tom)");
+        first.edit_commitment(&mine).unwrap();
+        match second.edit_commitment(&theirs) {
+            Err(StoreError::Conflict(_)) => conflicts += 1,
+            other => panic!("round {round}: the stale save was not a conflict: {other:?}"),
+        }
+        assert_eq!(
+            second.commitment(id).unwrap().title,
+            mine.title,
+            "round {round}"
+        );
+    }
+    assert_eq!(conflicts, rounds);
+}

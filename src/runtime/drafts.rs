@@ -1,37 +1,19 @@
-//! Unfinished forms kept as drafts when a session ends (a dropped ssh link, a killed terminal)
-//! and offered back on the next start (DESIGN.md §9). Private files: 0600 in a 0700 directory.
+//! Unfinished forms kept as drafts in the book when a session ends (a dropped ssh link, a
+//! killed terminal) and offered back on the next start (DESIGN.md §9).
 
 use crate::app::form::Draft;
-use std::fs::{self, OpenOptions};
-use std::io::Write;
-use std::os::unix::fs::{OpenOptionsExt, PermissionsExt};
-use std::path::Path;
+use crate::store::Store;
 
-/// Saves `draft` at `path`, replacing any earlier one.
-pub fn save(path: &Path, draft: &Draft) -> std::io::Result<()> {
-    if let Some(dir) = path.parent()
-        && !dir.exists()
-    {
-        fs::create_dir_all(dir)?;
-        fs::set_permissions(dir, fs::Permissions::from_mode(0o700))?;
-    }
-    let text = serde_json::to_string(draft).map_err(std::io::Error::other)?;
-    let tmp = path.with_extension("tmp");
-    let mut file = OpenOptions::new()
-        .write(true)
-        .create(true)
-        .truncate(true)
-        .mode(0o600)
-        .open(&tmp)?;
-    file.write_all(text.as_bytes())?;
-    file.sync_all()?;
-    fs::rename(tmp, path)
+/// Keeps `draft` for this session's user.
+pub fn save(store: &mut Store, draft: &Draft) -> Result<(), String> {
+    let text = serde_json::to_string(draft).map_err(|e| format!("keeping the draft: {e}"))?;
+    store.save_draft(&text).map_err(|e| e.to_string())
 }
 
-/// Takes the draft at `path`, if any: it is offered once, then gone.
-pub fn take(path: &Path) -> Option<Draft> {
-    let text = fs::read_to_string(path).ok()?;
-    let _ = fs::remove_file(path);
+/// Takes this user's draft, if any (a draft from another version that no longer parses is
+/// dropped).
+pub fn take(store: &mut Store) -> Option<Draft> {
+    let text = store.take_draft().ok()??;
     serde_json::from_str(&text).ok()
 }
 
@@ -41,17 +23,21 @@ mod tests {
     use crate::app::Form;
 
     #[test]
-    fn a_draft_round_trips_once_and_privately() {
+    fn a_draft_is_kept_per_person_and_offered_once() {
         let dir = tempfile::tempdir().unwrap();
-        let path = dir.path().join("state/pactum/draft.json");
+        let path = dir.path().join("book.db");
+        let mut mine = Store::open(&path, "maria").unwrap();
         let mut form = Form::log_touch(7, "Acme");
-        form.paste("Called about the \\x1b[2J renewal");
-        save(&path, &form.draft()).unwrap();
-        let mode = fs::metadata(&path).unwrap().permissions().mode() & 0o777;
-        assert_eq!(mode, 0o600);
-        let back = Form::from_draft(take(&path).unwrap());
+        form.paste("Called about the \x1b[2J renewal");
+        save(&mut mine, &form.draft()).unwrap();
+        let mut theirs = Store::open(&path, "tom").unwrap();
+        assert!(
+            take(&mut theirs).is_none(),
+            "another person's draft is not offered"
+        );
+        let back = Form::from_draft(take(&mut mine).unwrap());
         assert_eq!(back.fields[0].value(), form.fields[0].value());
         assert_eq!(back.kind, form.kind);
-        assert!(take(&path).is_none(), "offered once");
+        assert!(take(&mut mine).is_none(), "offered once");
     }
 }

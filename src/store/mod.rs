@@ -8,6 +8,7 @@ mod convert;
 mod dashboard;
 mod demo;
 mod doctor;
+mod drafts;
 mod error;
 mod events;
 mod export;

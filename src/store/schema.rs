@@ -206,6 +206,14 @@ pub const MIGRATIONS: &[&str] = &[
     ALTER TABLE partner_summary ADD COLUMN input TEXT;
     DELETE FROM partner_summary;
     ",
+    // 5: an unfinished form per person, kept when a session ends before it was saved.
+    "
+    CREATE TABLE draft (
+        who      TEXT PRIMARY KEY,
+        saved_at TEXT NOT NULL,
+        form     TEXT NOT NULL
+    ) STRICT;
+    ",
 ];
 
 /// The first migration recorded in `migration_log` (the one that creates it).
