@@ -575,6 +575,7 @@ fn a_dropped_link_keeps_the_unfinished_form_as_a_draft() {
     s.send("Promised the revised quote by Friday");
     s.wait_for("Promised the revised quote by Friday");
     let pid = s.child.process_id().expect("the child's pid");
+    let hung_at = Instant::now();
     let hung = Command::new("kill")
         .arg("-HUP")
         .arg(pid.to_string())
@@ -582,6 +583,11 @@ fn a_dropped_link_keeps_the_unfinished_form_as_a_draft() {
         .expect("running kill");
     assert!(hung.success());
     assert!(s.wait_exit().success());
+    let gone = hung_at.elapsed();
+    assert!(
+        gone < Duration::from_secs(2),
+        "took {gone:?} to go after SIGHUP"
+    );
 
     let mut again = home.spawn(100, 30);
     again.wait_for("Log touch with");
