@@ -55,6 +55,9 @@ pub fn connect(path: &Path, options: &BookOptions) -> StoreResult<(Connection, V
     // Busy timeout first, so every later statement waits instead of failing; then the checks
     // that read only, before anything is written to a file that may not be ours.
     wait_when_busy(&mut conn, options.busy_timeout)?;
+    // Room for every statement pactum prepares, so none is compiled again (with its triggers)
+    // for each row of a long import.
+    conn.set_prepared_statement_cache_capacity(128);
     check_is_ours(&conn, path)?;
     configure(&conn, path)?;
     migrate(&mut conn, path, options)?;
