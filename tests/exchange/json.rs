@@ -20,6 +20,25 @@ fn demo_book_round_trips_byte_for_byte() {
 }
 
 #[test]
+fn a_generated_book_round_trips_byte_for_byte() {
+    let (_a, mut generated) = book(false);
+    let spec = pactum::store::GenSpec {
+        partners: 60,
+        commitments: 900,
+        touches: 4_000,
+        seed: 7,
+    };
+    let today = chrono::NaiveDate::from_ymd_opt(2026, 11, 27).unwrap();
+    generated.generate(spec, today, false).unwrap();
+    let first = export_text(&generated);
+    let doc = from_json(&first).unwrap();
+    let (_b, mut empty) = book(false);
+    let report = import(&mut empty, &doc, false);
+    assert_eq!(report.partners.added, 60);
+    assert_eq!(export_text(&empty), first);
+}
+
+#[test]
 fn importing_the_same_file_twice_adds_nothing() {
     let (_a, mut store) = book(true);
     let doc = store.export_book(false).unwrap();
