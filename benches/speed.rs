@@ -284,7 +284,10 @@ fn search_keystroke(bencher: Bencher) {
         index: store.search_index().expect("index"),
         ..Default::default()
     };
-    let queries = ["a", "ac", "acm", "acme", "acme b"];
+    let queries: Vec<&str> = match std::env::var("SEARCH_QUERIES") {
+        Ok(q) => q.leak().split(',').collect(),
+        Err(_) => vec!["a", "ac", "acm", "acme", "acme b"],
+    };
     let mut i = 0;
     bencher.bench_local(|| {
         search.query = queries[i % queries.len()].to_string();

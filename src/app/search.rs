@@ -37,7 +37,27 @@ impl Search {
         let mut buf = Vec::new();
         let mut indices = Vec::new();
         let wanted = self.query.chars().filter(|c| !c.is_whitespace()).count();
+        let letters: Vec<u8> = self
+            .query
+            .bytes()
+            .filter(|b| !b.is_ascii_whitespace())
+            .map(|b| b.to_ascii_lowercase())
+            .collect();
+        let needle = self.query.is_ascii().then_some(letters.as_slice());
         let rank = |id: i64| at.get(&id).copied().unwrap_or(usize::MAX);
+        if let (Some(q), 1) = (needle, wanted) {
+            // One letter ranks nothing: the partners that contain it, in the list's order.
+            let mut hits: Vec<(usize, i64)> = self
+                .index
+                .iter()
+                .filter(|(_, hay)| compact_in(q, hay.as_bytes()))
+                .map(|(id, _)| (rank(*id), *id))
+                .collect();
+            hits.sort_unstable();
+            self.positions = hits.iter().map(|(at, _)| *at).collect();
+            self.matches = hits.into_iter().map(|(_, id)| id).collect();
+            return;
+        }
         let mut scored: Vec<(u32, usize, i64)> = self
             .index
             .iter()
@@ -46,8 +66,18 @@ impl Search {
                 // rather than be scattered across a partner's whole history.
                 // A match must also be compact: its letters within twice the query's length,
                 // so "nadia" finds Nadia, not n…a…d…i…a scattered across a sentence.
+                // Plain ASCII text that cannot hold the query compactly is passed over in one scan.
+                if needle.is_some_and(|q| hay.is_ascii() && !compact_in(q, hay.as_bytes())) {
+                    return None;
+                }
                 hay.lines()
                     .filter_map(|field| {
+                        // Plain ASCII on both sides: a byte scan rules most fields out first.
+                        if needle
+                            .is_some_and(|q| field.is_ascii() && !compact_in(q, field.as_bytes()))
+                        {
+                            return None;
+                        }
                         indices.clear();
                         let score = pattern.indices(
                             Utf32Str::new(field, &mut buf),
@@ -124,6 +154,25 @@ pub(super) fn search_action(app: &mut App, action: Action) -> Vec<Effect> {
     Vec::new()
 }
 
+/// Whether `query` (lowercase ASCII letters) occurs in `field` in order, case-insensitively,
+/// within a window of twice its length: the compact match the filter asks for.
+fn compact_in(query: &[u8], field: &[u8]) -> bool {
+    let Some((&first, rest)) = query.split_first() else {
+        return true;
+    };
+    let window = 2 * query.len();
+    memchr::memchr2_iter(first, first.to_ascii_uppercase(), field).any(|start| {
+        let end = (start + window).min(field.len());
+        let mut want = rest.iter().peekable();
+        for b in &field[start + 1..end] {
+            if want.peek().is_some_and(|w| **w == b.to_ascii_lowercase()) {
+                want.next();
+            }
+        }
+        want.peek().is_none()
+    })
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -154,6 +203,14 @@ mod tests {
         assert_eq!(search("nadia").matches, vec![2]);
         assert_eq!(search("bristol").matches, vec![1]);
         assert!(search("zzzz").matches.is_empty());
+    }
+
+    #[test]
+    fn compact_means_within_twice_the_length() {
+        assert!(compact_in(b"nadia", b"Nadia Brooks"));
+        assert!(!compact_in(b"nb", b"Nadia Brooks"));
+        assert!(compact_in(b"acm", b"ACME Ltd"));
+        assert!(!compact_in(b"acme", b"a cat, a mouse and an eel"));
     }
 
     #[test]
