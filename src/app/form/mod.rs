@@ -1,11 +1,10 @@
 //! Forms for adding and editing records: labelled single-line fields with visible limits,
-//! parsed into a write only when every field is valid.
+//! parsed into a write only when every field is valid (parse.rs).
 
-use super::effect::Write;
-use crate::domain::limits::{self, NAME_MAX, TEXT_MAX, TITLE_MAX};
-use crate::domain::{Commitment, Initiator, Origin, Side, Stage, TouchKind, parse_date, text};
-use crate::store::{NewCommitment, NewPartner, NewProblem, NewTouch, PartnerEdit};
-use chrono::NaiveDate;
+mod parse;
+
+use crate::domain::limits::{NAME_MAX, TEXT_MAX, TITLE_MAX};
+use crate::domain::{Commitment, Side, text};
 use ratatui_textarea::TextArea;
 
 /// A key given to the focused text field.
@@ -313,106 +312,5 @@ impl Form {
         } else {
             (self.focus + n - 1) % n
         };
-    }
-
-    fn get(&self, i: usize) -> String {
-        self.fields
-            .get(i)
-            .map(|f| f.value().trim().to_string())
-            .unwrap_or_default()
-    }
-
-    /// Parses the form into a write, or says which field is wrong.
-    pub fn to_write(&self, today: NaiveDate) -> Result<Write, String> {
-        let date = |i: usize| -> Result<Option<NaiveDate>, String> {
-            let v = self.get(i);
-            if v.is_empty() {
-                Ok(None)
-            } else {
-                parse_date(&v, today).map(Some)
-            }
-        };
-        let required_date = |i: usize| date(i)?.ok_or_else(|| "a date is needed".to_string());
-        let number = |i: usize, what: &str| -> Result<i64, String> {
-            self.get(i)
-                .parse::<i64>()
-                .map_err(|_| format!("{what} must be a number"))
-        };
-        match &self.kind {
-            FormKind::AddPartner | FormKind::EditPartner { .. } => {
-                let name = limits::check("name", &self.get(0), NAME_MAX, true)?;
-                let stage: Stage = self.get(1).parse()?;
-                if stage == Stage::Ended {
-                    return Err("end a partnership with its own key, giving the reason".into());
-                }
-                let signed_on = date(2)?;
-                let every = limits::check_cadence(number(3, "update every")?)?;
-                let outcome = self.get(4);
-                Ok(match self.kind {
-                    FormKind::EditPartner { id, version } => Write::EditPartner(PartnerEdit {
-                        id,
-                        version,
-                        name,
-                        stage,
-                        signed_on,
-                        update_every_days: every,
-                        desired_outcome: outcome,
-                    }),
-                    _ => Write::AddPartner(NewPartner {
-                        stage,
-                        signed_on,
-                        update_every_days: every,
-                        desired_outcome: outcome,
-                        ..NewPartner::named(&name, today)
-                    }),
-                })
-            }
-            FormKind::AddCommitment { partner_id } => {
-                let title = limits::check("title", &self.get(0), TITLE_MAX, true)?;
-                let side: Side = self.get(1).parse()?;
-                let due_on = date(2)?;
-                Ok(Write::AddCommitment(NewCommitment {
-                    partner_id: *partner_id,
-                    side,
-                    title,
-                    detail: self.get(3),
-                    made_on: today,
-                    due_on,
-                    ongoing: due_on.is_none(),
-                    origin: Origin::Later,
-                }))
-            }
-            FormKind::EditCommitment(before) => {
-                let mut c = (**before).clone();
-                c.title = limits::check("title", &self.get(0), TITLE_MAX, true)?;
-                c.side = self.get(1).parse()?;
-                c.due_on = date(2)?;
-                if !c.ongoing && c.due_on.is_none() {
-                    return Err("a dated commitment needs a due date".into());
-                }
-                c.detail = self.get(3);
-                Ok(Write::EditCommitment(Box::new(c)))
-            }
-            FormKind::LogTouch { partner_id } => Ok(Write::AddTouch(NewTouch {
-                partner_id: *partner_id,
-                summary: limits::check("summary", &self.get(0), TEXT_MAX, true)?,
-                kind: self.get(1).parse::<TouchKind>()?,
-                initiated_by: self.get(2).parse::<Initiator>()?,
-                on: required_date(3)?,
-                bad_news: matches!(self.get(4).to_lowercase().as_str(), "y" | "yes"),
-            })),
-            FormKind::AddProblem { partner_id } => Ok(Write::AddProblem(NewProblem {
-                partner_id: *partner_id,
-                summary: limits::check("summary", &self.get(0), TITLE_MAX, true)?,
-                severity: limits::check_rating("severity", number(1, "severity")?)?,
-                reaction: limits::check_rating("reaction", number(2, "reaction")?)?,
-                opened_on: required_date(3)?,
-            })),
-            FormKind::EndPartner { id, .. } => Ok(Write::EndPartner {
-                id: *id,
-                reason: limits::check("reason", &self.get(0), TEXT_MAX, true)?,
-                on: required_date(1)?,
-            }),
-        }
     }
 }
