@@ -358,3 +358,39 @@ fn m_shows_only_my_partners() {
     drive(&mut app, &mut store, &["m"]);
     assert_eq!(app.data.rows.len(), all);
 }
+
+#[test]
+fn the_list_follows_own_writes_and_other_sessions() {
+    let (dir, mut store) = book(false);
+    let mut app = app(&mut store, 100, 30);
+    drive(&mut app, &mut store, &["P"]);
+    type_text(&mut app, &mut store, "Acme");
+    drive(&mut app, &mut store, &["enter"]);
+    assert_eq!(app.data.rows.len(), 1);
+    drive(&mut app, &mut store, &["u"]);
+    assert!(app.data.rows.is_empty(), "undoing the add removes the line");
+    // Another session adds a partner and a late commitment: a reload sees both.
+    let mut other = pactum::store::Store::open(&dir.path().join("book.db"), "colleague").unwrap();
+    let id = other
+        .add_partner(&pactum::store::NewPartner::named("Globex", today()))
+        .unwrap();
+    other
+        .add_commitment(&pactum::store::NewCommitment {
+            partner_id: id,
+            side: Side::Ours,
+            title: "Late deck".into(),
+            detail: String::new(),
+            made_on: today() - chrono::Days::new(20),
+            due_on: Some(today() - chrono::Days::new(3)),
+            ongoing: false,
+            origin: pactum::domain::Origin::Later,
+        })
+        .unwrap();
+    let reload = app.reload();
+    common::run(&mut app, &mut store, vec![reload]);
+    assert_eq!(app.data.rows.len(), 1);
+    assert_eq!(app.data.rows[0].facts.ours.overdue, 1);
+    // Our own keep: the line is patched for that partner.
+    drive(&mut app, &mut store, &["tab", "K"]);
+    assert_eq!(app.data.rows[0].facts.ours.overdue, 0, "{:?}", app.notice);
+}

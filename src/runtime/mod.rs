@@ -113,10 +113,21 @@ pub fn dashboard_rows(
     rules: &Rules,
 ) -> StoreResult<Vec<PartnerRow>> {
     let key = rules_key(rules);
-    if let Some(rows) = store.memo_rows(today, &key)? {
-        return Ok(rows);
-    }
-    let mut rows = store.summary_rows(today, &key)?;
+    let mut rows = match store.memo_rows(today, &key)? {
+        Some((rows, touched)) if touched.is_empty() => return Ok(rows),
+        Some((mut rows, touched)) => {
+            // Only this session wrote since: recompute the partners it touched, keep the rest.
+            rows.retain(|r| !touched.contains(&r.id));
+            for id in touched {
+                if let Ok(mut row) = store.partner_row(today, id) {
+                    row.health = None;
+                    rows.push(row);
+                }
+            }
+            rows
+        }
+        None => store.summary_rows(today, &key)?,
+    };
     let stale: Vec<usize> = (0..rows.len())
         .filter(|i| rows[*i].health.is_none())
         .collect();

@@ -63,6 +63,7 @@ impl Store {
     /// [`Store::open`] with explicit options (a short busy timeout in tests, …).
     pub fn open_with(path: &Path, user: &str, options: &BookOptions) -> StoreResult<Store> {
         let (conn, warnings) = open::connect(path, options)?;
+        summary::watch_own_writes(&conn)?;
         Ok(Store {
             conn,
             path: path.to_path_buf(),

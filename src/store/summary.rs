@@ -61,22 +61,60 @@ fn from_code<T: Copy>(all: &[T], code: i64) -> rusqlite::Result<T> {
         .ok_or(rusqlite::Error::IntegralValueOutOfRange(0, code))
 }
 
+/// Per-connection (temporary) triggers that note which partners this handle's own writes
+/// touched: their lines were deleted, or the partner itself was added or removed. The memoised
+/// lines are then patched for those partners only, instead of all being read again.
+pub(super) fn watch_own_writes(conn: &rusqlite::Connection) -> StoreResult<()> {
+    conn.execute_batch(
+        "CREATE TEMP TABLE IF NOT EXISTS touched (partner_id INTEGER PRIMARY KEY);
+         CREATE TEMP TRIGGER IF NOT EXISTS touched_line AFTER DELETE ON main.partner_summary
+         BEGIN INSERT OR IGNORE INTO temp.touched VALUES (OLD.partner_id); END;
+         CREATE TEMP TRIGGER IF NOT EXISTS touched_added AFTER INSERT ON main.partner
+         BEGIN INSERT OR IGNORE INTO temp.touched VALUES (NEW.id); END;
+         CREATE TEMP TRIGGER IF NOT EXISTS touched_removed AFTER DELETE ON main.partner
+         BEGIN INSERT OR IGNORE INTO temp.touched VALUES (OLD.id); END;",
+    )
+    .map_err(StoreError::sql("watching this session's writes"))
+}
+
 impl Store {
-    /// The memoised sorted lines of `today` and `rules_key`, if nothing changed the book since
-    /// they were made (no write through this handle, no commit by another connection).
+    /// The memoised sorted lines of `today` and `rules_key` while no other connection has
+    /// committed since they were made, with the partners this handle's own writes touched since
+    /// (whose lines must be computed again). `None`: read every line.
     pub fn memo_rows(
-        &self,
+        &mut self,
         today: NaiveDate,
         rules_key: &str,
-    ) -> StoreResult<Option<Vec<PartnerRow>>> {
+    ) -> StoreResult<Option<(Vec<PartnerRow>, Vec<i64>)>> {
+        let data_version = self.data_version()?;
         let Some(memo) = &self.memo else {
             return Ok(None);
         };
-        let fresh = memo.today == today
-            && memo.rules_key == rules_key
-            && memo.writes == self.writes
-            && memo.data_version == self.data_version()?;
-        Ok(fresh.then(|| memo.rows.clone()))
+        if memo.today != today || memo.rules_key != rules_key || memo.data_version != data_version {
+            return Ok(None);
+        }
+        let touched = if memo.writes == self.writes {
+            Vec::new()
+        } else {
+            self.take_touched()?
+        };
+        Ok(self.memo.as_ref().map(|m| (m.rows.clone(), touched)))
+    }
+
+    /// The partners noted by [`watch_own_writes`] since the last call, and forgets them.
+    fn take_touched(&self) -> StoreResult<Vec<i64>> {
+        let sql = StoreError::sql("reading this session's writes");
+        let ids = self
+            .conn
+            .prepare_cached("SELECT partner_id FROM temp.touched")
+            .map_err(&sql)?
+            .query_map([], |r| r.get(0))
+            .and_then(|rows| rows.collect::<rusqlite::Result<Vec<i64>>>())
+            .map_err(&sql)?;
+        self.conn
+            .execute("DELETE FROM temp.touched", [])
+            .map_err(&sql)?;
+        Ok(ids)
     }
 
     /// Keeps `rows` (already sorted) as the lines of `today` and `rules_key` until the book
@@ -87,6 +125,8 @@ impl Store {
         rules_key: &str,
         rows: &[PartnerRow],
     ) -> StoreResult<()> {
+        // Every line was just read or computed: what was noted before is already in them.
+        self.take_touched()?;
         self.memo = Some(Memo {
             today,
             rules_key: rules_key.to_string(),
