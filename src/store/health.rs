@@ -28,6 +28,10 @@ SELECT c.partner_id, c.side,
   sum(p.signed_on IS NOT NULL AND p.signed_on <= ?3 AND c.made_on < p.signed_on)
 FROM commitment c JOIN partner p ON p.id = c.partner_id
 WHERE c.partner_id BETWEEN ?1 AND ?2
+  -- Only rows some figure can count: open, or dated inside the earliest window, or made before
+  -- signing. A long history of closed items is passed over before any figure is worked out.
+  AND (c.status = 'open' OR c.due_on >= ?12 OR c.closed_on >= ?12 OR c.made_on >= ?12
+       OR c.made_on < p.signed_on)
 GROUP BY c.partner_id, c.side";
 
 // One row per partner, each figure an index range count on the touch indexes (windows of
@@ -116,6 +120,16 @@ impl Store {
             inputs.insert(id, input);
         }
 
+        let earliest = [
+            w.our_due.from,
+            w.their_due.from,
+            w.recent_touches.from,
+            w.momentum_recent.from,
+            w.momentum_before.from,
+        ]
+        .into_iter()
+        .min()
+        .unwrap_or(today);
         let mut stmt = self.conn.prepare_cached(COMMITMENTS).map_err(&read)?;
         let mut rows = stmt
             .query(params![
@@ -129,7 +143,8 @@ impl Store {
                 w.recent_touches.from,
                 w.momentum_recent.from,
                 w.momentum_before.from,
-                w.momentum_before.to
+                w.momentum_before.to,
+                earliest
             ])
             .map_err(&read)?;
         while let Some(r) = rows.next().map_err(&read)? {
