@@ -58,12 +58,14 @@ impl Store {
         let mut stmt = self
             .conn
             .prepare_cached(concat!(
-                "SELECT pname, ",
-                commitment_cols!(),
-                ", last FROM (
-                   SELECT p.name AS pname, c.*, (SELECT max(on_day) FROM review r WHERE r.commitment_id = c.id) AS last
+                "WITH charter AS MATERIALIZED (
+                   SELECT p.name AS pname, c.*,
+                     (SELECT max(on_day) FROM review r WHERE r.commitment_id = c.id) AS last
                    FROM commitment c JOIN partner p ON p.id = c.partner_id
                    WHERE c.ongoing = 1 AND c.status = 'open' AND p.stage <> 'ended')
+                 SELECT pname, ",
+                commitment_cols!(),
+                ", last FROM charter
                  WHERE coalesce(last, made_on) < ?1
                  ORDER BY coalesce(last, made_on), id"
             ))
