@@ -103,6 +103,26 @@ pub fn rules_key(rules: &Rules) -> String {
     )
 }
 
+/// One partner's line read and assessed afresh (`None` when the partner is gone); its health
+/// input is added to `inputs`, to be kept with the line.
+fn fresh_line(
+    store: &mut Store,
+    today: NaiveDate,
+    rules: &Rules,
+    id: i64,
+    inputs: &mut HashMap<i64, HealthInput>,
+) -> StoreResult<Option<PartnerRow>> {
+    let mut row = match store.partner_row(today, id) {
+        Ok(row) => row,
+        Err(StoreError::NotFound(_)) => return Ok(None),
+        Err(e) => return Err(e),
+    };
+    let (health, input) = assess_with_inputs(store, today, rules, Some(id))?;
+    inputs.extend(input);
+    row.health = health.get(&id).map(HealthSummary::from);
+    Ok(Some(row))
+}
+
 /// Every partner's dashboard line, most urgent first (walk-away review, at risk, needs
 /// attention, healthy; then by score; then by next due; ended last). Lines are kept per partner
 /// in the book; only partners whose records changed (or all, on a new day or new rules) are
@@ -113,49 +133,51 @@ pub fn dashboard_rows(
     rules: &Rules,
 ) -> StoreResult<Vec<PartnerRow>> {
     let key = rules_key(rules);
-    let mut rows = match store.memo_rows(today, &key)? {
+    let mut inputs = HashMap::new();
+    let (mut rows, stale) = match store.memo_rows(today, &key)? {
         Some((rows, touched)) if touched.is_empty() => return Ok(rows),
         Some((mut rows, touched)) => {
             // Only this session wrote since: recompute the partners it touched, keep the rest.
             rows.retain(|r| !touched.contains(&r.id));
+            let kept = rows.len();
             for id in touched {
-                if let Ok(mut row) = store.partner_row(today, id) {
-                    row.health = None;
+                if let Some(row) = fresh_line(store, today, rules, id, &mut inputs)? {
                     rows.push(row);
                 }
             }
-            rows
+            let changed: Vec<usize> = (kept..rows.len()).collect();
+            (rows, changed)
         }
-        None => store.summary_rows(today, &key)?,
-    };
-    let stale: Vec<usize> = (0..rows.len())
-        .filter(|i| rows[*i].health.is_none())
-        .collect();
-    let mut inputs = HashMap::new();
-    if stale.len() > BULK {
-        let (health, all) = assess_with_inputs(store, today, rules, None)?;
-        inputs = all;
-        let facts: HashMap<i64, PartnerRow> = store
-            .partner_rows(today)?
-            .into_iter()
-            .map(|r| (r.id, r))
-            .collect();
-        for i in &stale {
-            let row = &mut rows[*i];
-            if let Some(fresh) = facts.get(&row.id) {
-                row.facts = fresh.facts.clone();
+        None => {
+            let mut rows = store.summary_rows(today, &key)?;
+            let stale: Vec<usize> = (0..rows.len())
+                .filter(|i| rows[*i].health.is_none())
+                .collect();
+            if stale.len() > BULK {
+                let (health, all) = assess_with_inputs(store, today, rules, None)?;
+                inputs = all;
+                let facts: HashMap<i64, PartnerRow> = store
+                    .partner_rows(today)?
+                    .into_iter()
+                    .map(|r| (r.id, r))
+                    .collect();
+                for i in &stale {
+                    let row = &mut rows[*i];
+                    if let Some(fresh) = facts.get(&row.id) {
+                        row.facts = fresh.facts.clone();
+                    }
+                    row.health = health.get(&row.id).map(HealthSummary::from);
+                }
+            } else {
+                for i in &stale {
+                    if let Some(row) = fresh_line(store, today, rules, rows[*i].id, &mut inputs)? {
+                        rows[*i] = row;
+                    }
+                }
             }
-            row.health = health.get(&row.id).map(HealthSummary::from);
+            (rows, stale)
         }
-    } else {
-        for i in &stale {
-            let id = rows[*i].id;
-            let (health, input) = assess_with_inputs(store, today, rules, Some(id))?;
-            inputs.extend(input);
-            rows[*i].facts = store.partner_row(today, id)?.facts;
-            rows[*i].health = health.get(&id).map(HealthSummary::from);
-        }
-    }
+    };
     if !stale.is_empty() {
         let changed: Vec<&PartnerRow> = stale.iter().map(|i| &rows[*i]).collect();
         // A book opened read-only, or busy, still shows its lines; saving them waits.
