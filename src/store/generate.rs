@@ -5,7 +5,7 @@
 use super::Store;
 use super::error::{StoreError, StoreResult};
 use super::events::record;
-use super::generate_words::{self as words, Rng};
+use super::generate_words::{self as words, Rng, quotas};
 use crate::domain::dates::shift;
 use chrono::NaiveDate;
 use rusqlite::{Statement, Transaction, params};
@@ -29,32 +29,6 @@ pub struct GenCounts {
     pub reviews: u64,
     pub problems: u64,
     pub contacts: u64,
-}
-
-/// Share of all touches and commitments (per mille) given to each partner with a very long
-/// history, so a few partners have tens of thousands of records, as real books do.
-const HEAVY_PER_MILLE: u64 = 20;
-
-/// Splits `total` over `n` partners: the first `heavy` get a large fixed share, the others a
-/// random share each; the parts add up to `total` exactly.
-fn quotas(rng: &mut Rng, total: u64, n: usize, heavy: usize) -> Vec<u64> {
-    let mut out = vec![0u64; n];
-    let mut left = total;
-    for q in out.iter_mut().take(heavy) {
-        *q = (total * HEAVY_PER_MILLE / 1000).min(left);
-        left -= *q;
-    }
-    let weights: Vec<u64> = (heavy..n).map(|_| 1 + rng.below(100)).collect();
-    let sum: u64 = weights.iter().sum();
-    let mut cumulative = 0u64;
-    let mut given = 0u64;
-    for (q, w) in out.iter_mut().skip(heavy).zip(&weights) {
-        cumulative += w;
-        let upto = (u128::from(left) * u128::from(cumulative) / u128::from(sum.max(1))) as u64;
-        *q = upto - given;
-        given = upto;
-    }
-    out
 }
 
 /// The prepared statements of one generation run.
@@ -391,19 +365,4 @@ fn touches(
         ])?;
     }
     Ok(())
-}
-
-#[cfg(test)]
-mod tests {
-    use super::*;
-
-    #[test]
-    fn quotas_add_up_and_favour_the_long_histories() {
-        let q = quotas(&mut Rng::new(3), 100_000, 1000, 2);
-        assert_eq!(q.iter().sum::<u64>(), 100_000);
-        assert_eq!(q[0], 2000);
-        assert!(q[2..].iter().all(|n| *n < 2000));
-        assert_eq!(quotas(&mut Rng::new(3), 5, 0, 0), Vec::<u64>::new());
-        assert_eq!(quotas(&mut Rng::new(3), 7, 3, 0).iter().sum::<u64>(), 7);
-    }
 }
