@@ -1,7 +1,7 @@
 //! Hostile text and a resize storm, end to end: the real binary in a pseudo-terminal, its output
 //! parsed by a vt100 terminal that records every request to change the terminal's state.
 //!
-//! The harness (tests/pty) is the one of `e2e_pty.rs`, with a parser that records window-title,
+//! The harness (tests/pty, shared with `e2e_pty.rs`) has a parser that records window-title,
 //! OSC, bell, clipboard and resize requests.
 
 mod hostile;

@@ -4,325 +4,16 @@
 //! `vt100::Parser` on a reader thread (keeping a copy of the raw bytes), types keys into the
 //! master side, and waits — with a deadline, never a fixed sleep — for text to appear.
 
-use portable_pty::{Child, CommandBuilder, MasterPty, PtySize, native_pty_system};
-use std::io::{Read, Write};
-use std::path::{Path, PathBuf};
+use portable_pty::{CommandBuilder, native_pty_system};
+use std::io::Read;
 use std::process::Command;
-use std::sync::mpsc::{self, Receiver};
-use std::sync::{Arc, Mutex};
+use std::sync::mpsc;
 use std::thread;
 use std::time::{Duration, Instant};
 
-const BIN: &str = env!("CARGO_BIN_EXE_pactum");
-const TODAY: &str = "2026-11-27";
-const TIMEOUT: Duration = Duration::from_secs(10);
-const POLL: Duration = Duration::from_millis(20);
+mod pty;
 
-/// A temporary home with an empty book path inside it.
-struct Home {
-    dir: tempfile::TempDir,
-}
-
-impl Home {
-    fn new() -> Home {
-        Home {
-            dir: tempfile::tempdir().expect("creating a temp dir"),
-        }
-    }
-
-    fn root(&self) -> &Path {
-        self.dir.path()
-    }
-
-    fn db(&self) -> PathBuf {
-        self.root().join("book.db")
-    }
-
-    /// The environment every run gets: nothing inherited but PATH.
-    fn env(&self) -> Vec<(String, String)> {
-        let root = self.root();
-        let mut env = vec![
-            ("HOME".to_string(), root.display().to_string()),
-            (
-                "XDG_CONFIG_HOME".to_string(),
-                root.join("config").display().to_string(),
-            ),
-            (
-                "XDG_DATA_HOME".to_string(),
-                root.join("data").display().to_string(),
-            ),
-            (
-                "XDG_STATE_HOME".to_string(),
-                root.join("state").display().to_string(),
-            ),
-            (
-                "XDG_CACHE_HOME".to_string(),
-                root.join("cache").display().to_string(),
-            ),
-            (
-                "XDG_RUNTIME_DIR".to_string(),
-                root.join("runtime").display().to_string(),
-            ),
-            ("TERM".to_string(), "xterm-256color".to_string()),
-            ("USER".to_string(), "tester".to_string()),
-            ("LANG".to_string(), "C.UTF-8".to_string()),
-        ];
-        if let Ok(path) = std::env::var("PATH") {
-            env.push(("PATH".to_string(), path));
-        }
-        env
-    }
-
-    /// Runs a non-interactive subcommand on this book and returns its stdout.
-    fn cli(&self, args: &[&str]) -> String {
-        let db = self.db();
-        let out = Command::new(BIN)
-            .env_clear()
-            .envs(self.env())
-            .arg("--db")
-            .arg(&db)
-            .args(["--today", TODAY])
-            .args(args)
-            .output()
-            .expect("running pactum");
-        assert!(
-            out.status.success(),
-            "pactum {args:?} failed: {}\nstderr: {}",
-            out.status,
-            String::from_utf8_lossy(&out.stderr)
-        );
-        String::from_utf8(out.stdout).expect("utf-8 output")
-    }
-
-    /// Starts the dashboard on this book in a `cols`×`rows` pty.
-    fn spawn(&self, cols: u16, rows: u16) -> Session {
-        Session::spawn(self, cols, rows)
-    }
-}
-
-/// A running dashboard on a pty.
-struct Session {
-    parser: Arc<Mutex<vt100::Parser>>,
-    raw: Arc<Mutex<Vec<u8>>>,
-    reader_done: Receiver<()>,
-    writer: Box<dyn Write + Send>,
-    master: Box<dyn MasterPty + Send>,
-    child: Box<dyn Child + Send + Sync>,
-}
-
-fn nz(n: u16) -> std::num::NonZeroU16 {
-    std::num::NonZeroU16::new(n).expect("a non-zero size")
-}
-
-fn size(cols: u16, rows: u16) -> PtySize {
-    PtySize {
-        rows,
-        cols,
-        pixel_width: 0,
-        pixel_height: 0,
-    }
-}
-
-impl Session {
-    fn spawn(home: &Home, cols: u16, rows: u16) -> Session {
-        let pair = native_pty_system()
-            .openpty(size(cols, rows))
-            .expect("opening a pty");
-        let mut cmd = CommandBuilder::new(BIN);
-        cmd.env_clear();
-        for (k, v) in home.env() {
-            cmd.env(k, v);
-        }
-        cmd.arg("--db");
-        cmd.arg(home.db());
-        cmd.args(["--today", TODAY]);
-        cmd.cwd(home.root());
-        let child = pair.slave.spawn_command(cmd).expect("spawning pactum");
-        // Only the child holds the slave now, so the reader sees EOF when it exits.
-        drop(pair.slave);
-
-        let parser = Arc::new(Mutex::new(vt100::Parser::new(nz(rows), nz(cols), 0)));
-        let raw = Arc::new(Mutex::new(Vec::new()));
-        let mut reader = pair.master.try_clone_reader().expect("cloning the reader");
-        let (done_tx, reader_done) = mpsc::channel();
-        {
-            let parser = Arc::clone(&parser);
-            let raw = Arc::clone(&raw);
-            thread::spawn(move || {
-                let mut buf = [0u8; 8192];
-                loop {
-                    match reader.read(&mut buf) {
-                        Ok(0) | Err(_) => break,
-                        Ok(n) => {
-                            raw.lock().unwrap().extend_from_slice(&buf[..n]);
-                            parser.lock().unwrap().process(&buf[..n]);
-                        }
-                    }
-                }
-                let _ = done_tx.send(());
-            });
-        }
-        let writer = pair.master.take_writer().expect("taking the writer");
-        Session {
-            parser,
-            raw,
-            reader_done,
-            writer,
-            master: pair.master,
-            child,
-        }
-    }
-
-    /// The screen as plain text, one line per row.
-    fn screen_text(&self) -> String {
-        self.parser.lock().unwrap().screen().contents()
-    }
-
-    /// Waits until `check` holds on the parsed screen; panics with the screen on timeout.
-    fn wait_until(&self, what: &str, check: impl Fn(&vt100::Screen) -> bool) {
-        let deadline = Instant::now() + TIMEOUT;
-        loop {
-            if check(self.parser.lock().unwrap().screen()) {
-                return;
-            }
-            if Instant::now() > deadline {
-                panic!(
-                    "timed out after {TIMEOUT:?} waiting for {what}; the screen:\n{}",
-                    self.screen_text()
-                );
-            }
-            thread::sleep(POLL);
-        }
-    }
-
-    /// Waits until `text` is anywhere on the screen.
-    fn wait_for(&self, text: &str) {
-        self.wait_until(&format!("{text:?} on screen"), |s| {
-            s.contents().contains(text)
-        });
-    }
-
-    /// True if `text` shows up on the screen within `limit`.
-    fn shows_within(&self, text: &str, limit: Duration) -> bool {
-        let deadline = Instant::now() + limit;
-        while Instant::now() < deadline {
-            if self.screen_text().contains(text) {
-                return true;
-            }
-            thread::sleep(POLL);
-        }
-        false
-    }
-
-    /// Waits until `text` is inside the bordered pane titled `title`.
-    fn wait_in_pane(&self, title: &str, text: &str) {
-        self.wait_until(&format!("{text:?} in the {title:?} pane"), |s| {
-            pane_text(s, title).is_some_and(|body| body.contains(text))
-        });
-    }
-
-    /// Waits until the status line (second row from the bottom) contains `text`.
-    fn wait_in_status(&self, text: &str) {
-        self.wait_until(&format!("{text:?} in the status line"), |s| {
-            let (rows, _) = s.size();
-            let status_row = rows.get().saturating_sub(2);
-            s.rows(0, s.size().1.get())
-                .nth(usize::from(status_row))
-                .is_some_and(|row| row.contains(text))
-        });
-    }
-
-    /// Types raw bytes into the terminal.
-    fn send(&mut self, bytes: &str) {
-        self.writer
-            .write_all(bytes.as_bytes())
-            .expect("writing to the pty");
-        self.writer.flush().expect("flushing the pty");
-    }
-
-    /// Resizes the terminal (the child gets SIGWINCH).
-    fn resize(&mut self, cols: u16, rows: u16) {
-        self.parser
-            .lock()
-            .unwrap()
-            .screen_mut()
-            .set_size(nz(rows), nz(cols));
-        self.master.resize(size(cols, rows)).expect("resizing");
-    }
-
-    /// Waits for the child to exit and for the reader to drain its last output.
-    fn wait_exit(&mut self) -> portable_pty::ExitStatus {
-        let deadline = Instant::now() + TIMEOUT;
-        let status = loop {
-            if let Some(status) = self.child.try_wait().expect("polling the child") {
-                break status;
-            }
-            if Instant::now() > deadline {
-                let screen = self.screen_text();
-                let _ = self.child.kill();
-                panic!("pactum did not exit within {TIMEOUT:?}; the screen:\n{screen}");
-            }
-            thread::sleep(POLL);
-        };
-        // The reader ends once the slave side is closed and everything was read.
-        self.reader_done
-            .recv_timeout(TIMEOUT)
-            .expect("the pty reader did not finish after the child exited");
-        status
-    }
-
-    /// Everything the program wrote so far.
-    fn raw(&self) -> Vec<u8> {
-        self.raw.lock().unwrap().clone()
-    }
-}
-
-impl Drop for Session {
-    fn drop(&mut self) {
-        // Last resort, only when a test failed midway: don't leave a dashboard running.
-        if let Ok(None) = self.child.try_wait() {
-            let _ = self.child.kill();
-            let _ = self.child.wait();
-        }
-    }
-}
-
-/// The text inside the bordered pane whose top border carries `title`, row by row.
-fn pane_text(screen: &vt100::Screen, title: &str) -> Option<String> {
-    let (rows, cols) = screen.size();
-    let (rows, cols) = (rows.get(), cols.get());
-    let cell = |r: u16, c: u16| -> String {
-        screen
-            .cell(r, c)
-            .map(|cell| cell.contents().to_string())
-            .filter(|s| !s.is_empty())
-            .unwrap_or_else(|| " ".to_string())
-    };
-    let row_cells = |r: u16| -> Vec<String> { (0..cols).map(|c| cell(r, c)).collect() };
-    let needle: Vec<String> = title.chars().map(|c| c.to_string()).collect();
-    for top in 0..rows {
-        let line = row_cells(top);
-        let Some(start) = line
-            .windows(needle.len())
-            .position(|w| w == needle.as_slice())
-        else {
-            continue;
-        };
-        let left = line[..start].iter().rposition(|c| c == "┌")?;
-        let right = start + line[start..].iter().position(|c| c == "┐")?;
-        let mut body = String::new();
-        for r in top + 1..rows {
-            let row = row_cells(r);
-            if row[left] == "└" {
-                return Some(body);
-            }
-            body.push_str(&row[left + 1..right].concat());
-            body.push('\n');
-        }
-        return None;
-    }
-    None
-}
+use pty::*;
 
 /// Position of the first occurrence of `needle` in `hay` at or after `from`.
 fn find_from(hay: &[u8], needle: &[u8], from: usize) -> Option<usize> {
@@ -384,7 +75,7 @@ fn add_partner_and_commitment_keep_it_and_see_it_after_restart() {
     );
     drop(s);
 
-    let listed = home.cli(&["commitment", "list", "--json"]);
+    let listed = home.cli(&["commitment", "list", "--json"]).0;
     let list: serde_json::Value = serde_json::from_str(&listed).expect("JSON from the CLI");
     let item = list
         .as_array()
@@ -553,7 +244,7 @@ fn today_keeps_an_overdue_commitment_in_place() {
     session.wait_in_pane("Relationships", "Acme");
     session.send("q");
     assert!(session.wait_exit().success());
-    let kept = home.cli(&["commitment", "list", "Acme", "--json"]);
+    let kept = home.cli(&["commitment", "list", "Acme", "--json"]).0;
     let list: serde_json::Value = serde_json::from_str(&kept).unwrap();
     let pricing = list
         .as_array()
@@ -597,7 +288,7 @@ fn a_dropped_link_keeps_the_unfinished_form_as_a_draft() {
     again.wait_in_status("logged call");
     again.send("q");
     assert!(again.wait_exit().success());
-    let touches = home.cli(&["touch", "list", "Acme"]);
+    let touches = home.cli(&["touch", "list", "Acme"]).0;
     assert!(
         touches.contains("Promised the revised quote by Friday"),
         "{touches}"

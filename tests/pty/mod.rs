@@ -1,4 +1,4 @@
-//! A pseudo-terminal harness for end-to-end runs of the binary, as in `e2e_pty.rs` (a reader
+//! The pseudo-terminal harness of the end-to-end runs (`e2e_pty.rs`, `e2e_hostile.rs`): a reader
 //! thread feeding a vt100 parser, waits with a deadline, never a fixed sleep), with a parser
 //! that records every request to change the terminal's state beyond drawing.
 #![allow(dead_code)]
@@ -68,6 +68,15 @@ impl Home {
         Home {
             dir: tempfile::tempdir().expect("creating a temp dir"),
         }
+    }
+
+    pub fn root(&self) -> &std::path::Path {
+        self.dir.path()
+    }
+
+    /// Starts the dashboard on this book in a `cols`×`rows` pty.
+    pub fn spawn(&self, cols: u16, rows: u16) -> Session {
+        Session::spawn(self, cols, rows)
     }
 
     pub fn db(&self) -> PathBuf {
@@ -263,6 +272,36 @@ impl Session {
         });
     }
 
+    /// True if `text` shows up on the screen within `limit`.
+    pub fn shows_within(&self, text: &str, limit: Duration) -> bool {
+        let deadline = Instant::now() + limit;
+        while Instant::now() < deadline {
+            if self.screen_text().contains(text) {
+                return true;
+            }
+            thread::sleep(POLL);
+        }
+        false
+    }
+
+    /// Waits until `text` is inside the bordered pane titled `title`.
+    pub fn wait_in_pane(&self, title: &str, text: &str) {
+        self.wait_until(&format!("{text:?} in the {title:?} pane"), |s| {
+            pane_text(s, title).is_some_and(|body| body.contains(text))
+        });
+    }
+
+    /// Waits until the status line (second row from the bottom) contains `text`.
+    pub fn wait_in_status(&self, text: &str) {
+        self.wait_until(&format!("{text:?} in the status line"), |s| {
+            let (rows, _) = s.size();
+            let status_row = rows.get().saturating_sub(2);
+            s.rows(0, s.size().1.get())
+                .nth(usize::from(status_row))
+                .is_some_and(|row| row.contains(text))
+        });
+    }
+
     pub fn send(&mut self, bytes: &str) {
         self.writer.write_all(bytes.as_bytes()).expect("writing");
         self.writer.flush().expect("flushing");
@@ -313,4 +352,41 @@ impl Drop for Session {
             let _ = self.child.wait();
         }
     }
+}
+
+/// The text inside the bordered pane whose top border carries `title`, row by row.
+pub fn pane_text(screen: &vt100::Screen, title: &str) -> Option<String> {
+    let (rows, cols) = screen.size();
+    let (rows, cols) = (rows.get(), cols.get());
+    let cell = |r: u16, c: u16| -> String {
+        screen
+            .cell(r, c)
+            .map(|cell| cell.contents().to_string())
+            .filter(|s| !s.is_empty())
+            .unwrap_or_else(|| " ".to_string())
+    };
+    let row_cells = |r: u16| -> Vec<String> { (0..cols).map(|c| cell(r, c)).collect() };
+    let needle: Vec<String> = title.chars().map(|c| c.to_string()).collect();
+    for top in 0..rows {
+        let line = row_cells(top);
+        let Some(start) = line
+            .windows(needle.len())
+            .position(|w| w == needle.as_slice())
+        else {
+            continue;
+        };
+        let left = line[..start].iter().rposition(|c| c == "┌")?;
+        let right = start + line[start..].iter().position(|c| c == "┐")?;
+        let mut body = String::new();
+        for r in top + 1..rows {
+            let row = row_cells(r);
+            if row[left] == "└" {
+                return Some(body);
+            }
+            body.push_str(&row[left + 1..right].concat());
+            body.push('\n');
+        }
+        return None;
+    }
+    None
 }
