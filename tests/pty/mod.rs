@@ -1,5 +1,5 @@
 //! The pseudo-terminal harness of the end-to-end runs (`e2e_pty.rs`, `e2e_hostile.rs`): a reader
-//! thread feeding a vt100 parser, waits with a deadline, never a fixed sleep), with a parser
+//! thread feeding a vt100 parser, waits with a deadline, never a fixed sleep; its parser
 //! that records every request to change the terminal's state beyond drawing.
 #![allow(dead_code)]
 
