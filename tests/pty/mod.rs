@@ -1,6 +1,6 @@
 //! The pseudo-terminal harness of the end-to-end runs (`e2e_pty.rs`, `e2e_hostile.rs`): a reader
 //! thread feeding a vt100 parser, waits with a deadline, never a fixed sleep; its parser
-//! that records every request to change the terminal's state beyond drawing.
+//! records every request to change the terminal's state beyond drawing.
 #![allow(dead_code)]
 
 use portable_pty::{Child, CommandBuilder, MasterPty, PtySize, native_pty_system};
