@@ -19,11 +19,11 @@ fn print(out: &mut dyn Write, text: &str) -> Result<(), String> {
 
 pub fn today(ctx: &Context, as_json: bool, out: &mut dyn Write) -> Result<(), String> {
     let mut store = ctx.open()?;
-    let agenda = runtime::agenda(&mut store, ctx.today, &ctx.config.rules).map_err(err)?;
+    let agenda = runtime::agenda(&mut store, ctx.today, &ctx.config.rules, None).map_err(err)?;
     if as_json {
         return json(out, &agenda);
     }
-    print(out, &views::today(&agenda, usize::MAX).plain())
+    print(out, &views::today(&agenda).plain())
 }
 
 pub fn brief(

@@ -6,9 +6,10 @@ use super::health::HealthVerdict;
 use super::{Commitment, Problem, Side};
 use chrono::NaiveDate;
 use serde::Serialize;
+use std::collections::HashMap;
 
 /// The sections of the agenda, in the order they are shown.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize)]
 #[serde(rename_all = "kebab-case")]
 pub enum SectionKind {
     OursOverdue,
@@ -54,6 +55,10 @@ pub struct Section {
     pub kind: SectionKind,
     pub heading: &'static str,
     pub items: Vec<AgendaItem>,
+    /// How many lines the section has in all; more than `items` when the agenda was cut to a
+    /// screenful (the JSON and the plain text are never cut).
+    #[serde(skip)]
+    pub total: usize,
 }
 
 /// A partner's agreed update cadence and last update.
@@ -89,6 +94,8 @@ pub struct AgendaInput {
     pub unfaced: Vec<(String, Problem)>,
     /// Open ongoing commitments with their last review day, not reviewed within the window.
     pub stale_charter: Vec<(String, Commitment, Option<NaiveDate>)>,
+    /// The full size of each section whose rows the store cut to a screenful.
+    pub totals: HashMap<SectionKind, usize>,
 }
 
 /// The agenda: sections in order, empty ones kept so counts read "0".
@@ -117,13 +124,19 @@ fn due_in(days: i64) -> String {
 }
 
 impl Agenda {
-    /// Sorts the input into the sections of the daily check-in.
-    pub fn build(input: AgendaInput, today: NaiveDate, charter_days: u32) -> Agenda {
+    /// Sorts the input into the sections of the daily check-in, each cut to `limit` lines
+    /// when given (the screen), with its full count kept.
+    pub fn build(
+        input: AgendaInput,
+        today: NaiveDate,
+        charter_days: u32,
+        limit: Option<usize>,
+    ) -> Agenda {
         let mut ours_overdue = Vec::new();
         let mut theirs_overdue = Vec::new();
         let mut due_soon = Vec::new();
         let mut due = input.due;
-        due.sort_by_key(|(_, c)| (c.due_on, c.id));
+        due.sort_by_key(|(_, c)| (c.due_on, c.partner_id, c.id));
         for (partner, c) in due {
             let Some(on) = c.due_on else { continue };
             let days = (on - today).num_days();
@@ -152,35 +165,46 @@ impl Agenda {
                 _ => {}
             }
         }
-        let mut owed: Vec<(i64, AgendaItem)> = input
+        // Partners owed an update, the longest overdue first; lines are written only for
+        // what is shown.
+        let mut owed: Vec<(i64, Option<i64>, Cadence)> = input
             .cadence
             .into_iter()
             .filter_map(|c| {
-                let (id, partner, every) = (c.partner_id, c.partner, c.update_every_days);
                 let since = days_since(c.last_update_on, today);
-                let late_by = since.map_or(i64::MAX, |d| d - i64::from(every));
-                (late_by > 0).then(|| {
-                    let text = match since {
-                        Some(d) => format!("last update {d} days ago, agreed every {every}"),
-                        None => format!("no update shared yet, agreed every {every}"),
-                    };
-                    (
-                        late_by,
-                        AgendaItem {
-                            partner_id: id,
-                            partner,
-                            commitment_id: None,
-                            problem_id: None,
-                            text,
-                        },
-                    )
-                })
+                let late_by = since.map_or(i64::MAX, |d| d - i64::from(c.update_every_days));
+                (late_by > 0).then_some((late_by, since, c))
             })
             .collect();
-        owed.sort_by_key(|(late_by, item)| (std::cmp::Reverse(*late_by), item.partner.clone()));
-        let mut slipping: Vec<(HealthVerdict, Option<u8>, AgendaItem)> = input
-            .slipping
+        owed.sort_by(|a, b| b.0.cmp(&a.0).then_with(|| a.2.partner.cmp(&b.2.partner)));
+        let owed_total = owed.len();
+        let owed: Vec<AgendaItem> = owed
             .into_iter()
+            .take(limit.unwrap_or(usize::MAX))
+            .map(|(_, since, c)| {
+                let every = c.update_every_days;
+                AgendaItem {
+                    partner_id: c.partner_id,
+                    partner: c.partner,
+                    commitment_id: None,
+                    problem_id: None,
+                    text: match since {
+                        Some(d) => format!("last update {d} days ago, agreed every {every}"),
+                        None => format!("no update shared yet, agreed every {every}"),
+                    },
+                }
+            })
+            .collect();
+        let mut slipping = input.slipping;
+        slipping.sort_by(|a, b| {
+            (a.verdict, a.score)
+                .cmp(&(b.verdict, b.score))
+                .then_with(|| a.partner.cmp(&b.partner))
+        });
+        let slipping_total = slipping.len();
+        let slipping: Vec<AgendaItem> = slipping
+            .into_iter()
+            .take(limit.unwrap_or(usize::MAX))
             .map(|sl| {
                 let text = match (&sl.reason, sl.score) {
                     (Some(reason), _) => format!("{}: {reason}", sl.verdict.words()),
@@ -190,17 +214,15 @@ impl Agenda {
                     ),
                     (None, None) => format!("{} — the brief has the reasons", sl.verdict.words()),
                 };
-                let item = AgendaItem {
+                AgendaItem {
                     partner_id: sl.partner_id,
                     partner: sl.partner,
                     commitment_id: None,
                     problem_id: None,
                     text,
-                };
-                (sl.verdict, sl.score, item)
+                }
             })
             .collect();
-        slipping.sort_by_key(|(v, score, item)| (*v, *score, item.partner.clone()));
         let brave = input
             .unfaced
             .into_iter()
@@ -236,10 +258,18 @@ impl Agenda {
                 },
             })
             .collect();
-        let section = |kind: SectionKind, items: Vec<AgendaItem>| Section {
-            kind,
-            heading: kind.heading(),
-            items,
+        let mut totals = input.totals;
+        totals.insert(SectionKind::UpdateOwed, owed_total);
+        totals.insert(SectionKind::Slipping, slipping_total);
+        let section = |kind: SectionKind, mut items: Vec<AgendaItem>| {
+            let total = totals.get(&kind).copied().unwrap_or(items.len());
+            items.truncate(limit.unwrap_or(usize::MAX));
+            Section {
+                kind,
+                heading: kind.heading(),
+                items,
+                total,
+            }
         };
         Agenda {
             today,
@@ -247,14 +277,8 @@ impl Agenda {
                 section(SectionKind::OursOverdue, ours_overdue),
                 section(SectionKind::TheirsOverdue, theirs_overdue),
                 section(SectionKind::DueSoon, due_soon),
-                section(
-                    SectionKind::UpdateOwed,
-                    owed.into_iter().map(|(_, i)| i).collect(),
-                ),
-                section(
-                    SectionKind::Slipping,
-                    slipping.into_iter().map(|(_, _, i)| i).collect(),
-                ),
+                section(SectionKind::UpdateOwed, owed),
+                section(SectionKind::Slipping, slipping),
                 section(SectionKind::BraveConversation, brave),
                 section(SectionKind::CharterReview, charter),
             ],
@@ -319,7 +343,7 @@ mod tests {
             .collect(),
             ..AgendaInput::default()
         };
-        let agenda = Agenda::build(input, d("2026-11-27"), 45);
+        let agenda = Agenda::build(input, d("2026-11-27"), 45, None);
         let texts = |k: usize| -> Vec<String> {
             agenda.sections[k]
                 .items
@@ -345,7 +369,7 @@ mod tests {
 
     #[test]
     fn empty_input_is_an_empty_agenda() {
-        let agenda = Agenda::build(AgendaInput::default(), d("2026-11-27"), 45);
+        let agenda = Agenda::build(AgendaInput::default(), d("2026-11-27"), 45, None);
         assert!(agenda.is_empty());
         assert_eq!(agenda.sections.len(), 7);
     }

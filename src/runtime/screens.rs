@@ -1,17 +1,18 @@
 //! Loading the data of the Today, Brief, Timeline and Explain screens (shared with the
 //! command line, so `pactum today` and the Today screen say the same thing).
 
-use super::{assess_all, dashboard_rows};
+use super::{assess_all, dashboard_rows, rules_key};
 use crate::app::screen::{Reader, Request, ReviewItem, ReviewRun, Screen, Tally};
 use crate::app::views;
-use crate::domain::agenda::{Agenda, AgendaInput, Cadence, DUE_SOON_DAYS, Slipping};
+use crate::domain::agenda::{Agenda, AgendaInput, Cadence, DUE_SOON_DAYS, SectionKind, Slipping};
 use crate::domain::brief::{Brief, CharterItem, THANKS_DAYS};
 use crate::domain::dates::shift;
-use crate::domain::health::{Evidence, Health, HealthVerdict, Rules, evidence};
+use crate::domain::health::{Evidence, Health, HealthVerdict, Rules, assess, evidence};
 use crate::domain::timeline::{self, Entry};
-use crate::domain::{Partner, Stage};
-use crate::store::{CommitmentFilter, Event, PartnerRow, Store, StoreError, StoreResult};
+use crate::domain::{Partner, Side, Stage};
+use crate::store::{CommitmentFilter, Due, Event, PartnerRow, Store, StoreError, StoreResult};
 use chrono::NaiveDate;
+use std::collections::HashMap;
 
 /// Days after which a charter item counts as not reviewed (the charter signal's poor line).
 fn charter_days(rules: &Rules) -> u32 {
@@ -21,10 +22,16 @@ fn charter_days(rules: &Rules) -> u32 {
 /// How many slipping partnerships the agenda gives the reasons of.
 pub const SLIPPING_REASONS: usize = 25;
 
-/// The daily agenda across every partner that is not ended.
-pub fn agenda(store: &mut Store, today: NaiveDate, rules: &Rules) -> StoreResult<Agenda> {
+/// The daily agenda across every partner that is not ended; each section cut to `limit` lines
+/// (the screen) with its full count, or whole (`pactum today`).
+pub fn agenda(
+    store: &mut Store,
+    today: NaiveDate,
+    rules: &Rules,
+    limit: Option<usize>,
+) -> StoreResult<Agenda> {
     // The dashboard's per-partner lines carry every verdict and the update facts, kept in the
-    // book; only the few slipping partners are assessed in full, for their reasons.
+    // book; the slipping partners' reasons come from the health inputs kept with them.
     let rows = dashboard_rows(store, today, rules)?;
     let open: Vec<&PartnerRow> = rows.iter().filter(|r| r.stage != Stage::Ended).collect();
     let cadence = open
@@ -36,8 +43,6 @@ pub fn agenda(store: &mut Store, today: NaiveDate, rules: &Rules) -> StoreResult
             update_every_days: r.update_every_days,
         })
         .collect();
-    // Reasons for the most urgent few; past that, a book in trouble lists verdicts and scores
-    // (each reason costs a full assessment).
     let mut slipping: Vec<Slipping> = open
         .iter()
         .filter_map(|r| {
@@ -55,19 +60,60 @@ pub fn agenda(store: &mut Store, today: NaiveDate, rules: &Rules) -> StoreResult
             })
         })
         .collect();
-    slipping.sort_by_key(|s| (s.verdict, s.score));
+    // In the agenda's order, so the reasons go to the lines shown first.
+    slipping.sort_by(|a, b| {
+        (a.verdict, a.score)
+            .cmp(&(b.verdict, b.score))
+            .then_with(|| a.partner.cmp(&b.partner))
+    });
     for s in slipping.iter_mut().take(SLIPPING_REASONS) {
-        s.reason = Some(one_health(store, today, rules, s.partner_id)?.reason);
+        s.reason = Some(kept_health(store, today, rules, s.partner_id)?.reason);
     }
     let days = charter_days(rules);
+    let horizon = shift(today, DUE_SOON_DAYS);
+    let cutoff = shift(today, -i64::from(days));
+    let mut due = Vec::new();
+    for (side, bucket) in [
+        (Side::Ours, Due::Overdue { today }),
+        (Side::Theirs, Due::Overdue { today }),
+        (Side::Ours, Due::Soon { today, horizon }),
+        (Side::Theirs, Due::Soon { today, horizon }),
+    ] {
+        due.extend(store.due_rows(side, bucket, limit)?);
+    }
+    let mut totals = HashMap::new();
+    if limit.is_some() {
+        // The overdue counts are the lines' own (the same rule: open, due before today).
+        let overdue = |side: fn(&PartnerRow) -> u32| open.iter().map(|r| side(r) as usize).sum();
+        totals.insert(SectionKind::OursOverdue, overdue(|r| r.facts.ours.overdue));
+        totals.insert(
+            SectionKind::TheirsOverdue,
+            overdue(|r| r.facts.theirs.overdue),
+        );
+        totals.insert(SectionKind::DueSoon, store.due_soon_count(today, horizon)?);
+        totals.insert(
+            SectionKind::CharterReview,
+            store.stale_charter_count(cutoff)?,
+        );
+    }
     let input = AgendaInput {
-        due: store.due_by(shift(today, DUE_SOON_DAYS))?,
+        due,
         cadence,
         slipping,
         unfaced: store.unfaced_problems(rules.thresholds.disproportion_gap)?,
-        stale_charter: store.stale_charter(shift(today, -i64::from(days)))?,
+        stale_charter: store.stale_charter(cutoff, limit)?,
+        totals,
     };
-    Ok(Agenda::build(input, today, days))
+    Ok(Agenda::build(input, today, days, limit))
+}
+
+/// One partner's health from the input kept with its dashboard line today (current: a change
+/// to its records deletes the line), or assessed afresh when there is none.
+fn kept_health(store: &mut Store, today: NaiveDate, rules: &Rules, id: i64) -> StoreResult<Health> {
+    match store.summary_input(today, &rules_key(rules), id)? {
+        Some(input) => Ok(assess(&input, today, rules)),
+        None => one_health(store, today, rules, id),
+    }
 }
 
 /// The pre-call brief of one partner.
@@ -202,7 +248,12 @@ pub fn open_screen(
     request: Request,
 ) -> StoreResult<Screen> {
     let doc = match request {
-        Request::Today => views::today(&agenda(store, today, rules)?, views::SCREEN_SECTION_LINES),
+        Request::Today => views::today(&agenda(
+            store,
+            today,
+            rules,
+            Some(views::SCREEN_SECTION_LINES),
+        )?),
         Request::Brief(id) => views::brief(&brief(store, today, rules, id)?, today),
         Request::Timeline(id) => {
             let (partner, entries, changes) = timeline(store, id)?;

@@ -5,29 +5,129 @@ use super::convert::{self, commitment_cols, problem_cols};
 use super::error::{StoreError, StoreResult};
 use crate::domain::agenda::Cadence;
 use crate::domain::brief::CharterItem;
-use crate::domain::{Commitment, Problem};
+use crate::domain::{Commitment, Problem, Side};
 use chrono::NaiveDate;
 use rusqlite::params;
 
+/// Which open dated commitments an agenda section reads.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Due {
+    /// Due before `today`.
+    Overdue { today: NaiveDate },
+    /// Due from `today` to `horizon`, both included.
+    Soon {
+        today: NaiveDate,
+        horizon: NaiveDate,
+    },
+}
+
+/// SQLite's "no limit".
+fn sql_limit(limit: Option<usize>) -> i64 {
+    limit.map_or(-1, |n| i64::try_from(n).unwrap_or(i64::MAX))
+}
+
+/// Partners whose records no agenda shows (read through the `partner_ended` index).
+macro_rules! not_ended {
+    () => {
+        "partner_id NOT IN (SELECT id FROM partner WHERE stage = 'ended')"
+    };
+}
+
+macro_rules! due_sql {
+    ($range:literal, $limit:literal) => {
+        concat!(
+            "SELECT p.name, ",
+            commitment_cols!(c),
+            " FROM commitment c JOIN partner p ON p.id = c.partner_id
+             WHERE c.status = 'open' AND c.ongoing = 0 AND c.side = ?1 AND ",
+            $range,
+            " AND p.stage <> 'ended'
+             ORDER BY c.due_on, c.partner_id, c.id LIMIT ",
+            $limit
+        )
+    };
+}
+
+pub(crate) const DUE_OVERDUE: &str = due_sql!("c.due_on < ?2", "?3");
+pub(crate) const DUE_SOON: &str = due_sql!("c.due_on >= ?2 AND c.due_on <= ?3", "?4");
+
+/// One side's part of [`DUE_SOON_COUNT`]: the range over every partner's rows in the agenda
+/// index, less the ended partners' rows found from the few ended partners (cheaper than testing
+/// each row). An ongoing item has no due day, so a range of due days holds dated items only.
+macro_rules! due_soon_count {
+    ($side:literal) => {
+        concat!(
+            "(SELECT count(*) FROM commitment WHERE status = 'open' AND ongoing = 0
+                AND side = '",
+            $side,
+            "' AND due_on BETWEEN ?1 AND ?2)
+             - (SELECT count(*) FROM partner p JOIN commitment c ON c.partner_id = p.id
+                WHERE p.stage = 'ended' AND c.status = 'open' AND c.side = '",
+            $side,
+            "'
+                  AND c.due_on BETWEEN ?1 AND ?2)"
+        )
+    };
+}
+
+/// Open dated items of both sides due from ?1 (today) to ?2 (the horizon), partners not ended.
+pub(crate) const DUE_SOON_COUNT: &str = concat!(
+    "SELECT ",
+    due_soon_count!("ours"),
+    " + ",
+    due_soon_count!("theirs")
+);
+
+pub(crate) const STALE_CHARTER: &str = concat!(
+    "SELECT p.name, ",
+    commitment_cols!(c),
+    ", c.last_review_on FROM commitment c JOIN partner p ON p.id = c.partner_id
+     WHERE c.status = 'open' AND c.ongoing = 1 AND coalesce(c.last_review_on, c.made_on) < ?1
+       AND p.stage <> 'ended'
+     ORDER BY coalesce(c.last_review_on, c.made_on), c.partner_id, c.id LIMIT ?2"
+);
+
+pub(crate) const STALE_CHARTER_COUNT: &str = concat!(
+    "SELECT count(*) FROM commitment
+     WHERE status = 'open' AND ongoing = 1 AND coalesce(last_review_on, made_on) < ?1 AND ",
+    not_ended!()
+);
+
 impl Store {
-    /// Open dated commitments due on or before `horizon`, of partners not ended, with the
-    /// partner's name, earliest first.
-    pub fn due_by(&self, horizon: NaiveDate) -> StoreResult<Vec<(String, Commitment)>> {
-        let mut stmt = self
-            .conn
-            .prepare_cached(concat!(
-                "SELECT pname, ",
-                commitment_cols!(),
-                " FROM (SELECT p.name AS pname, c.* FROM commitment c JOIN partner p ON p.id = c.partner_id
-                       WHERE c.status = 'open' AND c.due_on <= ?1 AND c.ongoing = 0 AND p.stage <> 'ended')
-                 ORDER BY due_on, id"
-            ))
-            .map_err(StoreError::sql("reading what is due"))?;
-        stmt.query_map([horizon], |r| {
-            Ok((r.get(0)?, convert::commitment_at(r, 1)?))
-        })
-        .and_then(|rows| rows.collect())
+    /// Open dated commitments of one side, of partners not ended, due before `today`
+    /// (`Overdue`) or from `today` to the horizon (`Soon`), earliest first, at most `limit`.
+    /// Read in the order of the `commitment_agenda` index, so a screenful costs a screenful.
+    pub fn due_rows(
+        &self,
+        side: Side,
+        bucket: Due,
+        limit: Option<usize>,
+    ) -> StoreResult<Vec<(String, Commitment)>> {
+        let limit = sql_limit(limit);
+        let row = |r: &rusqlite::Row<'_>| Ok((r.get(0)?, convert::commitment_at(r, 1)?));
+        match bucket {
+            Due::Overdue { today } => self
+                .conn
+                .prepare_cached(DUE_OVERDUE)
+                .and_then(|mut stmt| stmt.query_map(params![side, today, limit], row)?.collect()),
+            Due::Soon { today, horizon } => {
+                self.conn.prepare_cached(DUE_SOON).and_then(|mut stmt| {
+                    stmt.query_map(params![side, today, horizon, limit], row)?
+                        .collect()
+                })
+            }
+        }
         .map_err(StoreError::sql("reading what is due"))
+    }
+
+    /// How many open dated commitments of partners not ended, both sides, are due from
+    /// `today` to `horizon`.
+    pub fn due_soon_count(&self, today: NaiveDate, horizon: NaiveDate) -> StoreResult<usize> {
+        self.conn
+            .prepare_cached(DUE_SOON_COUNT)
+            .and_then(|mut stmt| stmt.query_row(params![today, horizon], |r| r.get::<_, i64>(0)))
+            .map(|n| usize::try_from(n).unwrap_or(0))
+            .map_err(StoreError::sql("counting what is due"))
     }
 
     /// Unresolved problems of partners not ended whose reaction exceeds the severity by `gap`
@@ -50,31 +150,31 @@ impl Store {
     }
 
     /// Open ongoing commitments of partners not ended whose last review (or, never reviewed,
-    /// whose making) is before `cutoff`, with the last review day, stalest first.
+    /// whose making) is before `cutoff`, with the last review day, stalest first, at most
+    /// `limit`; read in the order of the `commitment_charter` index.
     pub fn stale_charter(
         &self,
         cutoff: NaiveDate,
+        limit: Option<usize>,
     ) -> StoreResult<Vec<(String, Commitment, Option<NaiveDate>)>> {
         let mut stmt = self
             .conn
-            .prepare_cached(concat!(
-                "WITH charter AS MATERIALIZED (
-                   SELECT p.name AS pname, c.*,
-                     (SELECT max(on_day) FROM review r WHERE r.commitment_id = c.id) AS last
-                   FROM commitment c JOIN partner p ON p.id = c.partner_id
-                   WHERE c.ongoing = 1 AND c.status = 'open' AND p.stage <> 'ended')
-                 SELECT pname, ",
-                commitment_cols!(),
-                ", last FROM charter
-                 WHERE coalesce(last, made_on) < ?1
-                 ORDER BY coalesce(last, made_on), id"
-            ))
+            .prepare_cached(STALE_CHARTER)
             .map_err(StoreError::sql("reading the charter"))?;
-        stmt.query_map([cutoff], |r| {
+        stmt.query_map(params![cutoff, sql_limit(limit)], |r| {
             Ok((r.get(0)?, convert::commitment_at(r, 1)?, r.get(14)?))
         })
         .and_then(|rows| rows.collect())
         .map_err(StoreError::sql("reading the charter"))
+    }
+
+    /// How many charter items [`Store::stale_charter`] would list without a limit.
+    pub fn stale_charter_count(&self, cutoff: NaiveDate) -> StoreResult<usize> {
+        self.conn
+            .prepare_cached(STALE_CHARTER_COUNT)
+            .and_then(|mut stmt| stmt.query_row([cutoff], |r| r.get::<_, i64>(0)))
+            .map(|n| n as usize)
+            .map_err(StoreError::sql("counting the charter"))
     }
 
     /// Each partner not ended: id, name, last update day, agreed cadence.

@@ -31,6 +31,9 @@ macro_rules! commitment_cols {
     () => {
         "id, partner_id, side, title, detail, made_on, due_on, ongoing, origin, status, closed_on, owner, version"
     };
+    (c) => {
+        "c.id, c.partner_id, c.side, c.title, c.detail, c.made_on, c.due_on, c.ongoing, c.origin, c.status, c.closed_on, c.owner, c.version"
+    };
 }
 pub(crate) use commitment_cols;
 

@@ -25,6 +25,7 @@ mod records;
 pub mod schema;
 mod summary;
 
+pub use agenda::Due;
 pub use backup::Copied;
 pub use dashboard::PartnerRow;
 pub use demo::DemoBook;

@@ -1,7 +1,7 @@
 //! The query plans of the dashboard's and health's queries on the big tables: one partner is
 //! always found through an index, never by scanning every commitment or touch.
 
-use super::{Store, commitments, health, summary};
+use super::{Store, agenda, commitments, health, summary};
 use rusqlite::params_from_iter;
 use rusqlite::types::Value;
 
@@ -81,4 +81,45 @@ fn a_partners_ledger_uses_the_partner_index() {
         vec![Value::Integer(7), Value::Integer(1), Value::Null],
     );
     assert!(p.contains("commitment_partner"), "{p}");
+}
+
+#[test]
+fn the_agenda_reads_a_screenful_in_index_order() {
+    let dir = tempfile::tempdir().expect("temp dir");
+    let store = Store::open(&dir.path().join("p.db"), "t").expect("book");
+    let day = || text("2026-11-27");
+    let side = || text("ours");
+    for (sql, args, index) in [
+        (
+            agenda::DUE_OVERDUE,
+            vec![side(), day(), Value::Integer(100)],
+            "commitment_agenda",
+        ),
+        (
+            agenda::DUE_SOON,
+            vec![side(), day(), day(), Value::Integer(100)],
+            "commitment_agenda",
+        ),
+        (
+            agenda::DUE_SOON_COUNT,
+            vec![day(), day()],
+            "COVERING INDEX commitment_agenda",
+        ),
+        (
+            agenda::STALE_CHARTER,
+            vec![day(), Value::Integer(100)],
+            "commitment_charter",
+        ),
+        (
+            agenda::STALE_CHARTER_COUNT,
+            vec![day()],
+            "COVERING INDEX commitment_charter",
+        ),
+    ] {
+        let p = plan(&store, sql, args);
+        assert_no_full_scan(&p);
+        assert!(p.contains(index), "{index}:\n{p}");
+        // Rows come in the index's order: no sort of the whole section before the limit.
+        assert!(!p.contains("TEMP B-TREE FOR ORDER BY"), "{p}");
+    }
 }

@@ -214,6 +214,33 @@ pub const MIGRATIONS: &[&str] = &[
         form     TEXT NOT NULL
     ) STRICT;
     ",
+    // 6: the Today agenda read by index ranges, a screenful at a time: each commitment's last
+    // review day kept on its row (by triggers, in the review's own transaction), and indexes in
+    // the order the agenda's sections are read.
+    "
+    ALTER TABLE commitment ADD COLUMN last_review_on TEXT;
+    UPDATE commitment SET last_review_on =
+        (SELECT max(on_day) FROM review r WHERE r.commitment_id = commitment.id);
+    CREATE TRIGGER commitment_last_review_insert AFTER INSERT ON review BEGIN
+        UPDATE commitment SET last_review_on =
+            (SELECT max(on_day) FROM review WHERE commitment_id = NEW.commitment_id)
+        WHERE id = NEW.commitment_id;
+    END;
+    CREATE TRIGGER commitment_last_review_update AFTER UPDATE ON review BEGIN
+        UPDATE commitment SET last_review_on =
+            (SELECT max(on_day) FROM review r WHERE r.commitment_id = commitment.id)
+        WHERE id IN (OLD.commitment_id, NEW.commitment_id);
+    END;
+    CREATE TRIGGER commitment_last_review_delete AFTER DELETE ON review BEGIN
+        UPDATE commitment SET last_review_on =
+            (SELECT max(on_day) FROM review WHERE commitment_id = OLD.commitment_id)
+        WHERE id = OLD.commitment_id;
+    END;
+    CREATE INDEX commitment_agenda ON commitment(status, ongoing, side, due_on, partner_id);
+    CREATE INDEX commitment_charter
+        ON commitment(status, ongoing, coalesce(last_review_on, made_on), partner_id);
+    CREATE INDEX partner_ended ON partner(id) WHERE stage = 'ended';
+    ",
 ];
 
 /// The first migration recorded in `migration_log` (the one that creates it).

@@ -9,7 +9,7 @@ use super::error::{StoreError, StoreResult};
 use crate::domain::facts::{PartnerFacts, SideCounts};
 use crate::domain::health::{Band, HealthInput, HealthSummary, HealthVerdict};
 use chrono::{Datelike, NaiveDate};
-use rusqlite::params;
+use rusqlite::{OptionalExtension, params};
 use std::collections::HashMap;
 
 /// The sorted dashboard lines of one day and rule set, valid while the book is unchanged.
@@ -219,6 +219,29 @@ impl Store {
             }
         }
         Ok(inputs)
+    }
+
+    /// The health input kept with one partner's line of today, if there is one that parses.
+    pub fn summary_input(
+        &self,
+        today: NaiveDate,
+        rules_key: &str,
+        partner_id: i64,
+    ) -> StoreResult<Option<HealthInput>> {
+        let text: Option<String> = self
+            .conn
+            .prepare_cached(
+                "SELECT input FROM partner_summary
+                 WHERE partner_id = ?1 AND on_day = ?2 AND rules_key = ?3",
+            )
+            .and_then(|mut stmt| {
+                stmt.query_row(params![partner_id, today, rules_key], |r| r.get(0))
+                    .optional()
+            })
+            .map_err(StoreError::sql("reading a kept health input"))?
+            .flatten();
+        // A line written by another version may not parse: it is then assessed afresh.
+        Ok(text.and_then(|t| serde_json::from_str(&t).ok()))
     }
 
     /// Saves the lines of `rows` that carry a health summary, as of `today` and `rules_key`,

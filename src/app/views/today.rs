@@ -18,8 +18,9 @@ fn tone(kind: SectionKind) -> Tone {
 /// Lines per section on the Today screen; `pactum today` prints them all.
 pub const SCREEN_SECTION_LINES: usize = 100;
 
-/// The agenda of `agenda.today`, at most `per_section` lines under each heading.
-pub fn today(agenda: &Agenda, per_section: usize) -> Doc {
+/// The agenda of `agenda.today`: each heading with its full count, the lines the agenda holds
+/// (a screenful, or all of them), and how many more there are.
+pub fn today(agenda: &Agenda) -> Doc {
     let mut doc = Doc::new(format!("Today — {}", agenda.today));
     if agenda.is_empty() {
         doc.push(DocLine::new(
@@ -32,9 +33,9 @@ pub fn today(agenda: &Agenda, per_section: usize) -> Doc {
         doc.gap();
         doc.push(
             DocLine::new(Tone::Heading, section.heading)
-                .and(Tone::Muted, format!(" ({})", section.items.len())),
+                .and(Tone::Muted, format!(" ({})", section.total)),
         );
-        for item in section.items.iter().take(per_section) {
+        for item in &section.items {
             let target = Target {
                 partner_id: item.partner_id,
                 commitment_id: item.commitment_id,
@@ -46,12 +47,12 @@ pub fn today(agenda: &Agenda, per_section: usize) -> Doc {
                     .on(target),
             );
         }
-        if section.items.len() > per_section {
+        if section.total > section.items.len() {
             doc.push(DocLine::new(
                 Tone::Muted,
                 format!(
                     "  … and {} more (pactum today lists them all)",
-                    section.items.len() - per_section
+                    section.total - section.items.len()
                 ),
             ));
         }

@@ -1,0 +1,138 @@
+//! The Today agenda read a screenful at a time: the screen's sections are the heads of the
+//! whole agenda with the whole counts, and the last review day kept on each commitment follows
+//! its reviews, their undo, and the upgrade of an older book.
+
+use chrono::NaiveDate;
+use pactum::app::views;
+use pactum::domain::dates::shift;
+use pactum::domain::health::Rules;
+use pactum::domain::{Origin, Side, Verdict};
+use pactum::runtime;
+use pactum::store::{GenSpec, NewCommitment, NewPartner, Store};
+use std::path::Path;
+
+fn today() -> NaiveDate {
+    NaiveDate::from_ymd_opt(2026, 11, 27).unwrap()
+}
+
+fn generated(path: &Path) -> Store {
+    let mut store = Store::open(path, "tester").unwrap();
+    let spec = GenSpec {
+        partners: 300,
+        commitments: 6_000,
+        touches: 20_000,
+        seed: 3,
+    };
+    store.generate(spec, today(), false).unwrap();
+    store
+}
+
+#[test]
+fn a_screenful_is_the_head_of_the_whole_agenda_with_whole_counts() {
+    let dir = tempfile::tempdir().unwrap();
+    let mut store = generated(&dir.path().join("gen.db"));
+    let rules = Rules::default();
+    let whole = runtime::agenda(&mut store, today(), &rules, None).unwrap();
+    let cut = runtime::agenda(&mut store, today(), &rules, Some(5)).unwrap();
+    assert_eq!(whole.sections.len(), cut.sections.len());
+    let mut cut_somewhere = false;
+    for (w, c) in whole.sections.iter().zip(&cut.sections) {
+        assert_eq!(w.kind, c.kind);
+        assert_eq!(
+            w.total,
+            w.items.len(),
+            "{:?}: the whole agenda is whole",
+            w.kind
+        );
+        assert_eq!(
+            c.total,
+            w.items.len(),
+            "{:?}: the screen counts it all",
+            w.kind
+        );
+        let head = &w.items[..w.items.len().min(5)];
+        assert_eq!(c.items, head, "{:?}: the screen shows the head", w.kind);
+        cut_somewhere |= w.items.len() > 5;
+    }
+    assert!(
+        cut_somewhere,
+        "the generated book fills more than a screenful"
+    );
+    // The screen says how many more there are.
+    let doc = views::today(&cut).plain();
+    assert!(doc.contains("more (pactum today lists them all)"), "{doc}");
+}
+
+/// A partner with one ongoing item made 200 days ago: never reviewed, so due for review.
+fn charter_book(path: &Path) -> (Store, i64) {
+    let mut store = Store::open(path, "tester").unwrap();
+    let long_ago = shift(today(), -200);
+    let p = store
+        .add_partner(&NewPartner::named("Acme", long_ago))
+        .unwrap();
+    let c = store
+        .add_commitment(&NewCommitment {
+            partner_id: p,
+            side: Side::Ours,
+            title: "Monthly report".into(),
+            detail: String::new(),
+            made_on: long_ago,
+            due_on: None,
+            ongoing: true,
+            origin: Origin::FirstMeeting,
+        })
+        .unwrap();
+    (store, c)
+}
+
+fn stale(store: &Store) -> Vec<(i64, Option<NaiveDate>)> {
+    let cutoff = shift(today(), -45);
+    let rows = store.stale_charter(cutoff, None).unwrap();
+    assert_eq!(store.stale_charter_count(cutoff).unwrap(), rows.len());
+    rows.into_iter().map(|(_, c, last)| (c.id, last)).collect()
+}
+
+#[test]
+fn the_last_review_day_follows_reviews_and_their_undo() {
+    let dir = tempfile::tempdir().unwrap();
+    let (mut store, c) = charter_book(&dir.path().join("book.db"));
+    assert_eq!(stale(&store), vec![(c, None)]);
+    let old = shift(today(), -60);
+    store.add_review(c, Verdict::Honoured, old, "").unwrap();
+    assert_eq!(stale(&store), vec![(c, Some(old))]);
+    store.add_review(c, Verdict::Honoured, today(), "").unwrap();
+    assert_eq!(stale(&store), vec![], "reviewed today: not due");
+    let last = store.events(1).unwrap().remove(0);
+    store.undo(last.id).unwrap();
+    assert_eq!(
+        stale(&store),
+        vec![(c, Some(old))],
+        "the undone review is gone"
+    );
+}
+
+#[test]
+fn an_older_book_gets_its_last_review_days_when_upgraded() {
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("old.db");
+    let (mut store, c) = charter_book(&path);
+    let old = shift(today(), -60);
+    store.add_review(c, Verdict::Honoured, old, "").unwrap();
+    drop(store);
+    // Take the book back to schema 5, as an older pactum left it.
+    let conn = rusqlite::Connection::open(&path).unwrap();
+    conn.execute_batch(
+        "DROP TRIGGER commitment_last_review_insert;
+         DROP TRIGGER commitment_last_review_update;
+         DROP TRIGGER commitment_last_review_delete;
+         DROP INDEX commitment_agenda;
+         DROP INDEX commitment_charter;
+         DROP INDEX partner_ended;
+         ALTER TABLE commitment DROP COLUMN last_review_on;
+         PRAGMA user_version = 5;",
+    )
+    .unwrap();
+    drop(conn);
+    let store = Store::open(&path, "tester").unwrap();
+    assert_eq!(stale(&store), vec![(c, Some(old))]);
+}
