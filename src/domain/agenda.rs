@@ -6,6 +6,7 @@ use super::health::HealthVerdict;
 use super::{Commitment, Problem, Side};
 use chrono::NaiveDate;
 use serde::Serialize;
+use std::cmp::Ordering;
 use std::collections::HashMap;
 
 /// The sections of the agenda, in the order they are shown.
@@ -123,6 +124,16 @@ fn due_in(days: i64) -> String {
     }
 }
 
+/// Keeps the first `limit` of `items` in the order of `cmp`, sorted (all of them without a
+/// limit); the rest is never sorted.
+fn head<T>(items: &mut Vec<T>, limit: Option<usize>, cmp: impl Fn(&T, &T) -> Ordering) {
+    if let Some(n) = limit.filter(|n| *n < items.len()) {
+        items.select_nth_unstable_by(n, &cmp);
+        items.truncate(n);
+    }
+    items.sort_by(cmp);
+}
+
 impl Agenda {
     /// Sorts the input into the sections of the daily check-in, each cut to `limit` lines
     /// when given (the screen), with its full count kept.
@@ -176,11 +187,14 @@ impl Agenda {
                 (late_by > 0).then_some((late_by, since, c))
             })
             .collect();
-        owed.sort_by(|a, b| b.0.cmp(&a.0).then_with(|| a.2.partner.cmp(&b.2.partner)));
         let owed_total = owed.len();
+        head(&mut owed, limit, |a, b| {
+            b.0.cmp(&a.0)
+                .then_with(|| a.2.partner.cmp(&b.2.partner))
+                .then_with(|| a.2.partner_id.cmp(&b.2.partner_id))
+        });
         let owed: Vec<AgendaItem> = owed
             .into_iter()
-            .take(limit.unwrap_or(usize::MAX))
             .map(|(_, since, c)| {
                 let every = c.update_every_days;
                 AgendaItem {
@@ -196,15 +210,15 @@ impl Agenda {
             })
             .collect();
         let mut slipping = input.slipping;
-        slipping.sort_by(|a, b| {
+        let slipping_total = slipping.len();
+        head(&mut slipping, limit, |a, b| {
             (a.verdict, a.score)
                 .cmp(&(b.verdict, b.score))
                 .then_with(|| a.partner.cmp(&b.partner))
+                .then_with(|| a.partner_id.cmp(&b.partner_id))
         });
-        let slipping_total = slipping.len();
         let slipping: Vec<AgendaItem> = slipping
             .into_iter()
-            .take(limit.unwrap_or(usize::MAX))
             .map(|sl| {
                 let text = match (&sl.reason, sl.score) {
                     (Some(reason), _) => format!("{}: {reason}", sl.verdict.words()),

@@ -65,6 +65,7 @@ pub fn agenda(
         (a.verdict, a.score)
             .cmp(&(b.verdict, b.score))
             .then_with(|| a.partner.cmp(&b.partner))
+            .then_with(|| a.partner_id.cmp(&b.partner_id))
     });
     for s in slipping.iter_mut().take(SLIPPING_REASONS) {
         s.reason = Some(kept_health(store, today, rules, s.partner_id)?.reason);
@@ -81,7 +82,9 @@ pub fn agenda(
     ] {
         due.extend(store.due_rows(side, bucket, limit)?);
     }
-    let mut totals = HashMap::new();
+    let (unfaced, unfaced_total) =
+        store.unfaced_problems(rules.thresholds.disproportion_gap, limit)?;
+    let mut totals = HashMap::from([(SectionKind::BraveConversation, unfaced_total)]);
     if limit.is_some() {
         // The overdue counts are the lines' own (the same rule: open, due before today).
         let overdue = |side: fn(&PartnerRow) -> u32| open.iter().map(|r| side(r) as usize).sum();
@@ -100,7 +103,7 @@ pub fn agenda(
         due,
         cadence,
         slipping,
-        unfaced: store.unfaced_problems(rules.thresholds.disproportion_gap)?,
+        unfaced,
         stale_charter: store.stale_charter(cutoff, limit)?,
         totals,
     };

@@ -51,31 +51,13 @@ macro_rules! due_sql {
 pub(crate) const DUE_OVERDUE: &str = due_sql!("c.due_on < ?2", "?3");
 pub(crate) const DUE_SOON: &str = due_sql!("c.due_on >= ?2 AND c.due_on <= ?3", "?4");
 
-/// One side's part of [`DUE_SOON_COUNT`]: the range over every partner's rows in the agenda
-/// index, less the ended partners' rows found from the few ended partners (cheaper than testing
-/// each row). An ongoing item has no due day, so a range of due days holds dated items only.
-macro_rules! due_soon_count {
-    ($side:literal) => {
-        concat!(
-            "(SELECT count(*) FROM commitment WHERE status = 'open' AND ongoing = 0
-                AND side = '",
-            $side,
-            "' AND due_on BETWEEN ?1 AND ?2)
-             - (SELECT count(*) FROM partner p JOIN commitment c ON c.partner_id = p.id
-                WHERE p.stage = 'ended' AND c.status = 'open' AND c.side = '",
-            $side,
-            "'
-                  AND c.due_on BETWEEN ?1 AND ?2)"
-        )
-    };
-}
-
 /// Open dated items of both sides due from ?1 (today) to ?2 (the horizon), partners not ended.
+/// An ongoing item has no due day, so a range of due days holds dated items only.
 pub(crate) const DUE_SOON_COUNT: &str = concat!(
-    "SELECT ",
-    due_soon_count!("ours"),
-    " + ",
-    due_soon_count!("theirs")
+    "SELECT count(*) FROM commitment
+     WHERE status = 'open' AND ongoing = 0 AND side IN ('ours', 'theirs')
+       AND due_on BETWEEN ?1 AND ?2 AND ",
+    not_ended!()
 );
 
 pub(crate) const STALE_CHARTER: &str = concat!(
@@ -131,22 +113,33 @@ impl Store {
     }
 
     /// Unresolved problems of partners not ended whose reaction exceeds the severity by `gap`
-    /// or more and that have no brave conversation yet, oldest first.
-    pub fn unfaced_problems(&self, gap: u8) -> StoreResult<Vec<(String, Problem)>> {
+    /// or more and that have no brave conversation yet, oldest first, at most `limit`; with
+    /// how many there are in all (one pass over the few open problems).
+    pub fn unfaced_problems(
+        &self,
+        gap: u8,
+        limit: Option<usize>,
+    ) -> StoreResult<(Vec<(String, Problem)>, usize)> {
         let mut stmt = self
             .conn
             .prepare_cached(concat!(
-                "SELECT pname, ",
-                problem_cols!(),
-                " FROM (SELECT p.name AS pname, x.* FROM problem x JOIN partner p ON p.id = x.partner_id
-                       WHERE x.resolved_on IS NULL AND x.brave_conversation_on IS NULL
-                         AND x.reaction - x.severity >= ?1 AND p.stage <> 'ended')
-                 ORDER BY opened_on, id"
+                "SELECT count(*) OVER (), p.name, ",
+                problem_cols!(x),
+                " FROM problem x JOIN partner p ON p.id = x.partner_id
+                 WHERE x.resolved_on IS NULL AND x.brave_conversation_on IS NULL
+                   AND x.reaction - x.severity >= ?1 AND p.stage <> 'ended'
+                 ORDER BY x.opened_on, x.id LIMIT ?2"
             ))
             .map_err(StoreError::sql("reading problems"))?;
-        stmt.query_map([gap], |r| Ok((r.get(0)?, convert::problem_at(r, 1)?)))
-            .and_then(|rows| rows.collect())
-            .map_err(StoreError::sql("reading problems"))
+        let mut total = 0;
+        let rows = stmt
+            .query_map(params![gap, sql_limit(limit)], |r| {
+                total = r.get::<_, i64>(0)?;
+                Ok((r.get(1)?, convert::problem_at(r, 2)?))
+            })
+            .and_then(|rows| rows.collect::<Result<Vec<_>, _>>())
+            .map_err(StoreError::sql("reading problems"))?;
+        Ok((rows, usize::try_from(total).unwrap_or(0)))
     }
 
     /// Open ongoing commitments of partners not ended whose last review (or, never reviewed,

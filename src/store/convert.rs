@@ -88,6 +88,9 @@ macro_rules! problem_cols {
     () => {
         "id, partner_id, opened_on, summary, severity, reaction, brave_conversation_on, brave_note, resolved_on, version"
     };
+    (x) => {
+        "x.id, x.partner_id, x.opened_on, x.summary, x.severity, x.reaction, x.brave_conversation_on, x.brave_note, x.resolved_on, x.version"
+    };
 }
 pub(crate) use problem_cols;
 

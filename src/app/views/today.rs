@@ -15,8 +15,9 @@ fn tone(kind: SectionKind) -> Tone {
     }
 }
 
-/// Lines per section on the Today screen; `pactum today` prints them all.
-pub const SCREEN_SECTION_LINES: usize = 100;
+/// Lines per section on the Today screen (a screenful of a large terminal; acting on a line
+/// brings the next one in); `pactum today` prints them all.
+pub const SCREEN_SECTION_LINES: usize = 50;
 
 /// The agenda of `agenda.today`: each heading with its full count, the lines the agenda holds
 /// (a screenful, or all of them), and how many more there are.
