@@ -79,6 +79,11 @@ struct Shape {
     signed: Option<i64>,
     owner: &'static str,
     their_share: u64,
+    /// How well the partnership is looked after: 0 well kept, 1 slipping, 2 failing.
+    care: usize,
+    /// Days between updates agreed with the partner.
+    every: u32,
+    ended: bool,
 }
 
 impl Store {
@@ -174,12 +179,15 @@ fn fill(tx: &Transaction<'_>, spec: GenSpec, today: NaiveDate) -> rusqlite::Resu
             matches!(stage, "signed" | "ended").then(|| (created + rng.range(10, 200)).min(-1));
         let ended = (stage == "ended").then(|| rng.range(signed.unwrap_or(created), 0));
         let owner = *rng.pick(words::OWNERS);
+        // Most partnerships are well kept, some slip, a few are failing (long ones: any).
+        let care = rng.weighted(&[60, 30, 10]);
+        let every = *rng.pick(&[7u32, 14, 14, 14, 30]);
         let id = ins.partner.insert(params![
             name,
             stage,
             signed.map(day),
             rng.pick(words::OUTCOMES),
-            *rng.pick(&[7u32, 14, 14, 14, 30]),
+            every,
             owner,
             ended.map(day),
             ended.map_or("", |_| *rng.pick(words::END_REASONS)),
@@ -190,11 +198,14 @@ fn fill(tx: &Transaction<'_>, spec: GenSpec, today: NaiveDate) -> rusqlite::Resu
             created,
             signed,
             owner,
-            their_share: if rng.chance(15) {
-                5
-            } else {
-                rng.range(25, 60) as u64
+            their_share: match care {
+                0 => rng.range(35, 60) as u64,
+                1 => rng.range(20, 45) as u64,
+                _ => 5,
             },
+            every,
+            ended: ended.is_some(),
+            care,
         };
         counts.partners += 1;
         for _ in 0..rng.below(4) {
@@ -280,14 +291,18 @@ fn commitments(
                 released.then(|| day(rng.range(made, 0))),
                 p.owner
             ])?;
-            for _ in 0..rng.below(5) {
+            // Reviews over the item's life; a well-kept charter was looked at lately.
+            let mut reviewed: Vec<i64> = (0..rng.below(5)).map(|_| rng.range(made, 0)).collect();
+            if !released && rng.chance([85, 40, 10][p.care]) {
+                reviewed.push(rng.range(made.max(-40), 0));
+            }
+            for on in reviewed {
                 let verdict = if rng.chance(80) {
                     "honoured"
                 } else {
                     "not-honoured"
                 };
-                ins.review
-                    .execute(params![id, day(rng.range(made, 0)), verdict])?;
+                ins.review.execute(params![id, day(on), verdict])?;
                 counts.reviews += 1;
             }
         } else {
@@ -304,8 +319,15 @@ fn commitments(
                     _ => ("released", Some(rng.range(made, 0))),
                 }
             } else {
-                match rng.weighted(&[70, 8, 5, 17]) {
-                    0 => ("kept", Some((due + rng.range(-10, 6)).clamp(made, 0))),
+                // Old items were mostly settled: the longer past due, the rarer an open one.
+                let still_open = match due {
+                    -30..=0 => [6, 17, 30][p.care],
+                    -180..=-31 => [1, 4, 8][p.care],
+                    _ => [0, 1, 2][p.care],
+                };
+                let (missed, late) = [(2, 1), (8, 6), (20, 10)][p.care];
+                match rng.weighted(&[75, missed, 5, still_open]) {
+                    0 => ("kept", Some((due + rng.range(-10, late)).clamp(made, 0))),
                     1 => ("missed", Some(due.min(0))),
                     2 => ("released", Some(rng.range(made, 0))),
                     _ => ("open", None),
@@ -337,22 +359,42 @@ fn touches(
     today: NaiveDate,
 ) -> rusqlite::Result<()> {
     // Oldest first, so each partner's touches go into the indexes in order.
-    let mut days: Vec<i64> = (0..n).map(|_| rng.range(p.created, 0)).collect();
+    // Denser lately: a live relationship talks more as it grows.
+    let mut days: Vec<i64> = (0..n)
+        .map(|_| {
+            let u = rng.below(1 << 20) as f64 / f64::from(1 << 20);
+            p.created - (p.created as f64 * u.sqrt()) as i64
+        })
+        .collect();
     days.sort_unstable();
     // A quiet spell after signing for some partners: the switch-off the health rules look for.
-    let quiet = p.signed.filter(|_| rng.chance(20));
-    for offset in days {
+    let quiet = p.signed.filter(|_| rng.chance([5, 20, 50][p.care]));
+    // Most live partnerships have had their update within the agreed cadence: the newest
+    // touch is that update.
+    let fresh = !p.ended && quiet.is_none() && rng.chance([90, 60, 20][p.care]);
+    let newest = days.len().wrapping_sub(1);
+    for (i, offset) in days.into_iter().enumerate() {
         let offset = match quiet {
             Some(s) if offset > s => rng.range(p.created, s),
             _ => offset,
         };
-        let kind = [
-            "call", "meeting", "email", "message", "update", "care", "other",
-        ][rng.weighted(&[25, 15, 25, 15, 10, 7, 3])];
-        let by = if rng.below(100) < p.their_share {
-            "them"
+        let update_now = fresh && i == newest;
+        let offset = if update_now {
+            offset.max(-rng.range(0, i64::from(p.every)))
         } else {
+            offset
+        };
+        let kind = if update_now {
+            "update"
+        } else {
+            [
+                "call", "meeting", "email", "message", "update", "care", "other",
+            ][rng.weighted(&[25, 15, 25, 15, 10, [12, 7, 2][p.care], 3])]
+        };
+        let by = if update_now || rng.below(100) >= p.their_share {
             "us"
+        } else {
+            "them"
         };
         let bad_news = kind == "update" && rng.chance(8);
         ins.touch.execute(params![
