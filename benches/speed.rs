@@ -270,6 +270,16 @@ fn today_command(bencher: Bencher) {
     });
 }
 
+/// Opening the `/` filter: every partner's haystack loaded and prepared for keystrokes.
+#[divan::bench(sample_count = 10)]
+fn search_index_load(bencher: Bencher) {
+    let store = open(BIG);
+    bencher.bench_local(|| {
+        let index = store.search_index().expect("index");
+        pactum::app::search::Index::from(index).len()
+    });
+}
+
 /// One keystroke of the `/` filter over every partner (the haystacks loaded once).
 #[divan::bench(sample_count = 100)]
 fn search_keystroke(bencher: Bencher) {
@@ -281,7 +291,7 @@ fn search_keystroke(bencher: Bencher) {
         .map(|p| p.id)
         .collect();
     let mut search = pactum::app::search::Search {
-        index: store.search_index().expect("index"),
+        index: store.search_index().expect("index").into(),
         ..Default::default()
     };
     let queries: Vec<&str> = match std::env::var("SEARCH_QUERIES") {

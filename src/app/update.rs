@@ -18,7 +18,7 @@ pub fn update(app: &mut App, action: Action) -> Vec<Effect> {
         Action::SearchIndex(index) => {
             let order: Vec<i64> = app.data.rows.iter().map(|r| r.id).collect();
             if let Some(search) = &mut app.search {
-                search.index = index;
+                search.index = index.into();
                 search.refresh(&order);
             }
             Vec::new()

@@ -7,12 +7,18 @@ use crate::domain::{limits, text};
 use nucleo_matcher::pattern::{CaseMatching, Normalization, Pattern};
 use nucleo_matcher::{Config, Matcher, Utf32Str};
 
+mod index;
+mod letters;
+
+pub use index::Index;
+use letters::Letters;
+
 /// An open search: what was typed, the haystacks, and the partners that match, best first.
 #[derive(Debug, Clone, PartialEq, Eq, Default)]
 pub struct Search {
     pub query: String,
-    /// (partner id, searchable fields one per line); empty until the runtime loads it.
-    pub index: Vec<(i64, String)>,
+    /// Each partner's searchable fields; empty until the runtime loads them.
+    pub index: Index,
     /// Matching partner ids, best first (all partners in list order for an empty query).
     pub matches: Vec<i64>,
     /// Where each match stands in the dashboard's list (same order as `matches`).
@@ -25,77 +31,37 @@ impl Search {
     /// used for an empty query and to break ties.
     pub fn refresh(&mut self, order: &[i64]) {
         self.cursor = 0;
-        let at: std::collections::HashMap<i64, usize> =
-            order.iter().enumerate().map(|(i, id)| (*id, i)).collect();
         if self.query.trim().is_empty() {
             self.matches = order.to_vec();
             self.positions = (0..order.len()).collect();
             return;
         }
-        let pattern = Pattern::parse(&self.query, CaseMatching::Ignore, Normalization::Smart);
-        let mut matcher = Matcher::new(Config::DEFAULT);
-        let mut buf = Vec::new();
-        let mut indices = Vec::new();
-        let wanted = self.query.chars().filter(|c| !c.is_whitespace()).count();
-        let letters: Vec<u8> = self
-            .query
-            .bytes()
-            .filter(|b| !b.is_ascii_whitespace())
-            .map(|b| b.to_ascii_lowercase())
-            .collect();
-        let needle = self.query.is_ascii().then_some(letters.as_slice());
-        let rank = |id: i64| at.get(&id).copied().unwrap_or(usize::MAX);
-        if let (Some(q), 1) = (needle, wanted) {
+        let letters = Letters::new(&self.query);
+        let fields = &self.index.fields;
+        let scores: Vec<Option<u32>> = match &letters {
             // One letter ranks nothing: the partners that contain it, in the list's order.
-            let mut hits: Vec<(usize, i64)> = self
-                .index
-                .iter()
-                .filter(|(_, hay)| compact_in(q, hay.as_bytes()))
-                .map(|(id, _)| (rank(*id), *id))
-                .collect();
-            hits.sort_unstable();
-            self.positions = hits.iter().map(|(at, _)| *at).collect();
-            self.matches = hits.into_iter().map(|(_, id)| id).collect();
-            return;
-        }
-        let mut scored: Vec<(u32, usize, i64)> = self
-            .index
-            .iter()
-            .filter_map(|(id, hay)| {
-                // Each field on its own, so a query must fit within one name or title
-                // rather than be scattered across a partner's whole history.
-                // A match must also be compact: its letters within twice the query's length,
-                // so "nadia" finds Nadia, not n…a…d…i…a scattered across a sentence.
-                // Plain ASCII text that cannot hold the query compactly is passed over in one scan.
-                if needle.is_some_and(|q| hay.is_ascii() && !compact_in(q, hay.as_bytes())) {
-                    return None;
+            Some(l) if l.bytes().len() == 1 => (fields.iter())
+                .map(|f| memchr::memchr(l.bytes()[0], self.index.lower(f)).map(|_| 0))
+                .collect(),
+            // Plain ASCII fields by one byte scan; nucleo for the rest.
+            _ => {
+                let mut scores = (letters.as_ref())
+                    .map_or_else(|| vec![None; fields.len()], |l| self.index.scan(l));
+                let mut nucleo = Nucleo::new(&self.query);
+                for (score, field) in scores.iter_mut().zip(fields) {
+                    if letters.is_none() || !field.ascii {
+                        *score = nucleo.score(&field.text);
+                    }
                 }
-                hay.lines()
-                    .filter_map(|field| {
-                        // Plain ASCII on both sides: a byte scan rules most fields out first.
-                        if needle
-                            .is_some_and(|q| field.is_ascii() && !compact_in(q, field.as_bytes()))
-                        {
-                            return None;
-                        }
-                        indices.clear();
-                        let score = pattern.indices(
-                            Utf32Str::new(field, &mut buf),
-                            &mut matcher,
-                            &mut indices,
-                        )?;
-                        let span = indices.iter().max()?.saturating_sub(*indices.iter().min()?)
-                            as usize
-                            + 1;
-                        (span <= 2 * wanted.max(1)).then_some(score)
-                    })
-                    .max()
-                    .map(|score| (score, rank(*id), *id))
-            })
+                scores
+            }
+        };
+        let mut hits: Vec<(u32, usize, i64)> = (self.index.partners(order, &scores))
+            .filter_map(|(id, rank, score)| score.map(|score| (score, rank, id)))
             .collect();
-        scored.sort_by(|a, b| b.0.cmp(&a.0).then(a.1.cmp(&b.1)));
-        self.positions = scored.iter().map(|(_, at, _)| *at).collect();
-        self.matches = scored.into_iter().map(|(_, _, id)| id).collect();
+        hits.sort_unstable_by_key(|&(score, rank, _)| (std::cmp::Reverse(score), rank));
+        self.positions = hits.iter().map(|(_, at, _)| *at).collect();
+        self.matches = hits.into_iter().map(|(_, _, id)| id).collect();
     }
 
     /// The partner under the cursor.
@@ -154,23 +120,34 @@ pub(super) fn search_action(app: &mut App, action: Action) -> Vec<Effect> {
     Vec::new()
 }
 
-/// Whether `query` (lowercase ASCII letters) occurs in `field` in order, case-insensitively,
-/// within a window of twice its length: the compact match the filter asks for.
-fn compact_in(query: &[u8], field: &[u8]) -> bool {
-    let Some((&first, rest)) = query.split_first() else {
-        return true;
-    };
-    let window = 2 * query.len();
-    memchr::memchr2_iter(first, first.to_ascii_uppercase(), field).any(|start| {
-        let end = (start + window).min(field.len());
-        let mut want = rest.iter().peekable();
-        for b in &field[start + 1..end] {
-            if want.peek().is_some_and(|w| **w == b.to_ascii_lowercase()) {
-                want.next();
-            }
+/// Nucleo for text the byte scan cannot read: a field matches when nucleo's best match of the
+/// query is compact, its letters within twice the query's length.
+struct Nucleo {
+    pattern: Pattern,
+    matcher: Matcher,
+    buf: Vec<char>,
+    indices: Vec<u32>,
+    wanted: usize,
+}
+
+impl Nucleo {
+    fn new(query: &str) -> Nucleo {
+        Nucleo {
+            pattern: Pattern::parse(query, CaseMatching::Ignore, Normalization::Smart),
+            matcher: Matcher::new(Config::DEFAULT),
+            buf: Vec::new(),
+            indices: Vec::new(),
+            wanted: query.chars().filter(|c| !c.is_whitespace()).count(),
         }
-        want.peek().is_none()
-    })
+    }
+
+    fn score(&mut self, field: &str) -> Option<u32> {
+        self.indices.clear();
+        let haystack = Utf32Str::new(field, &mut self.buf);
+        let score = (self.pattern).indices(haystack, &mut self.matcher, &mut self.indices)?;
+        let span = self.indices.iter().max()? - self.indices.iter().min()? + 1;
+        (span as usize <= 2 * self.wanted.max(1)).then_some(score)
+    }
 }
 
 #[cfg(test)]
@@ -180,7 +157,7 @@ mod tests {
     fn search(query: &str) -> Search {
         let mut s = Search {
             query: query.into(),
-            index: vec![
+            index: Index::from(vec![
                 (
                     1,
                     "Northwind Logistics\nlogistics\nAnna Berg\nFinish the Bristol depot".into(),
@@ -190,7 +167,7 @@ mod tests {
                     "Kestrel Analytics\nsaas\nNadia Brooks\nboard pack".into(),
                 ),
                 (3, "Harbourline Freight\nfreight\nTom".into()),
-            ],
+            ]),
             ..Search::default()
         };
         s.refresh(&[3, 1, 2]);
@@ -206,16 +183,45 @@ mod tests {
     }
 
     #[test]
-    fn compact_means_within_twice_the_length() {
-        assert!(compact_in(b"nadia", b"Nadia Brooks"));
-        assert!(!compact_in(b"nb", b"Nadia Brooks"));
-        assert!(compact_in(b"acm", b"ACME Ltd"));
-        assert!(!compact_in(b"acme", b"a cat, a mouse and an eel"));
-    }
-
-    #[test]
     fn an_empty_query_keeps_the_list_order() {
         assert_eq!(search("").matches, vec![3, 1, 2]);
         assert_eq!(search(" ").chosen(), Some(3));
+    }
+
+    #[test]
+    fn a_field_many_partners_share_matches_each_of_them() {
+        let mut s = Search {
+            query: "saas".into(),
+            index: Index::from(vec![
+                (1, "Northwind\nsaas".into()),
+                (2, "Kestrel\nlogistics".into()),
+                (3, "Harbourline\nsaas".into()),
+            ]),
+            ..Search::default()
+        };
+        s.refresh(&[3, 2, 1]);
+        assert_eq!(s.matches, vec![3, 1]);
+        assert_eq!(s.positions, vec![0, 2]);
+    }
+
+    #[test]
+    fn text_beyond_ascii_goes_through_nucleo() {
+        let mut s = Search {
+            index: Index::from(vec![
+                (1, "Café Ürban\ncoffee".into()),
+                (2, "Cafeteria Plus".into()),
+                (3, "Öresund Freight".into()),
+            ]),
+            ..Search::default()
+        };
+        let mut found = |query: &str| {
+            s.query = query.into();
+            s.refresh(&[1, 2, 3]);
+            s.matches.clone()
+        };
+        assert_eq!(found("cafe"), vec![1, 2]);
+        assert_eq!(found("urban"), vec![1]);
+        assert_eq!(found("öresund"), vec![3]);
+        assert_eq!(found("ÖRE"), vec![3]);
     }
 }
