@@ -19,16 +19,26 @@ pub struct CommitmentFilter {
     pub side: Option<Side>,
 }
 
-/// One partner's ledger, read through the commitment_partner index (an `?1 IS NULL OR` test
-/// on partner_id would make SQLite scan every commitment of the book).
+/// One partner's whole ledger, read through an index on partner_id (an `?1 IS NULL OR` test
+/// on partner_id would make SQLite scan every commitment of the book). `?2` (open only) is
+/// answered by [`OPEN_LEDGER_SQL`] instead.
 pub(super) const LEDGER_SQL: &str = concat!(
     "SELECT ",
     commitment_cols!(),
     " FROM commitment
-     WHERE partner_id = ?1
-       AND (?2 = 0 OR status = 'open')
-       AND (?3 IS NULL OR side = ?3)
+     WHERE partner_id = ?1 AND (?3 IS NULL OR side = ?3)
      ORDER BY status <> 'open', ongoing, due_on IS NULL, due_on, id"
+);
+
+/// One partner's open items only: a range of the commitment_partner index, so a long history
+/// of closed items is never read.
+pub(super) const OPEN_LEDGER_SQL: &str = concat!(
+    "SELECT ",
+    commitment_cols!(),
+    " FROM commitment
+     WHERE partner_id = ?1 AND status = 'open'
+       AND (?3 IS NULL OR side = ?3)
+     ORDER BY ongoing, due_on IS NULL, due_on, id"
 );
 
 /// Commitments of every partner (`?1` is NULL).
@@ -178,10 +188,10 @@ impl Store {
 
     /// Commitments matching `filter`: open before closed, then by due day (undated last).
     pub fn commitments(&self, filter: CommitmentFilter) -> StoreResult<Vec<Commitment>> {
-        let sql = if filter.partner_id.is_some() {
-            LEDGER_SQL
-        } else {
-            ALL_COMMITMENTS_SQL
+        let sql = match (filter.partner_id, filter.open_only) {
+            (Some(_), true) => OPEN_LEDGER_SQL,
+            (Some(_), false) => LEDGER_SQL,
+            (None, _) => ALL_COMMITMENTS_SQL,
         };
         let mut stmt = self
             .conn

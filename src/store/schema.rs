@@ -214,6 +214,15 @@ pub const MIGRATIONS: &[&str] = &[
         form     TEXT NOT NULL
     ) STRICT;
     ",
+    // 6: one partner's health from index ranges over its windows, not from walking its whole
+    // ledger: kept items by closing day, items by the day they were made, and the charter
+    // (ongoing items, small) apart from the dated ones.
+    "
+    CREATE INDEX commitment_kept ON commitment(partner_id, side, closed_on) WHERE status = 'kept';
+    CREATE INDEX commitment_made ON commitment(partner_id, side, made_on);
+    CREATE INDEX commitment_ongoing ON commitment(partner_id, side, status, made_on)
+        WHERE ongoing = 1;
+    ",
 ];
 
 /// The first migration recorded in `migration_log` (the one that creates it).
