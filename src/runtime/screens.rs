@@ -9,9 +9,10 @@ use crate::domain::brief::{Brief, CharterItem, THANKS_DAYS};
 use crate::domain::dates::shift;
 use crate::domain::health::{Evidence, Health, HealthVerdict, Rules, evidence};
 use crate::domain::timeline::{self, Entry};
-use crate::domain::{Partner, Stage};
+use crate::domain::{Partner, Stage, Verdict};
 use crate::store::{CommitmentFilter, Event, PartnerRow, Store, StoreError, StoreResult};
 use chrono::NaiveDate;
+use std::collections::HashMap;
 
 /// Days after which a charter item counts as not reviewed (the charter signal's poor line).
 fn charter_days(rules: &Rules) -> u32 {
@@ -79,19 +80,17 @@ pub fn brief(store: &mut Store, today: NaiveDate, rules: &Rules, id: i64) -> Sto
         open_only: true,
         side: None,
     })?;
-    let reviews = store.last_reviews(id)?;
+    let reviews: HashMap<i64, (NaiveDate, Verdict)> = store
+        .last_reviews(id)?
+        .into_iter()
+        .map(|(cid, on, verdict)| (cid, (on, verdict)))
+        .collect();
     let (charter, dated): (Vec<_>, Vec<_>) = open.into_iter().partition(|c| c.ongoing);
     let charter = charter
         .into_iter()
-        .map(|c| {
-            let last_review = reviews
-                .iter()
-                .find(|(cid, _, _)| *cid == c.id)
-                .map(|(_, on, v)| (*on, *v));
-            CharterItem {
-                commitment: c,
-                last_review,
-            }
+        .map(|c| CharterItem {
+            last_review: reviews.get(&c.id).copied(),
+            commitment: c,
         })
         .collect();
     Ok(Brief::new(

@@ -41,6 +41,16 @@ pub(super) const OPEN_LEDGER_SQL: &str = concat!(
      ORDER BY ongoing, due_on IS NULL, due_on, id"
 );
 
+/// The last review of each ongoing commitment of a partner: its charter items through the
+/// commitment_ongoing index, each one's newest review the first of review_commitment read
+/// backwards (not a subquery per review of the partner).
+pub(super) const LAST_REVIEWS_SQL: &str = "
+SELECT c.id, r.on_day, r.verdict
+FROM commitment c
+JOIN review r ON r.id = (SELECT x.id FROM review x WHERE x.commitment_id = c.id
+                         ORDER BY x.on_day DESC, x.id DESC LIMIT 1)
+WHERE c.partner_id = ?1 AND c.ongoing = 1";
+
 /// Commitments of every partner (`?1` is NULL).
 const ALL_COMMITMENTS_SQL: &str = concat!(
     "SELECT ",
@@ -273,13 +283,7 @@ impl Store {
     pub fn last_reviews(&self, partner_id: i64) -> StoreResult<Vec<(i64, NaiveDate, Verdict)>> {
         let mut stmt = self
             .conn
-            .prepare_cached(
-                "SELECT r.commitment_id, r.on_day, r.verdict FROM review r
-                 JOIN commitment c ON c.id = r.commitment_id
-                 WHERE c.partner_id = ?1
-                   AND r.id = (SELECT id FROM review WHERE commitment_id = r.commitment_id
-                               ORDER BY on_day DESC, id DESC LIMIT 1)",
-            )
+            .prepare_cached(LAST_REVIEWS_SQL)
             .map_err(StoreError::sql("reading reviews"))?;
         stmt.query_map([partner_id], |r| Ok((r.get(0)?, r.get(1)?, r.get(2)?)))
             .and_then(|rows| rows.collect())

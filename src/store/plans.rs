@@ -1,7 +1,7 @@
 //! The query plans of the dashboard's and health's queries on the big tables: one partner is
 //! always found through an index, never by scanning every commitment or touch.
 
-use super::{Store, commitments, health, summary};
+use super::{Store, commitments, health, records, summary};
 use rusqlite::params_from_iter;
 use rusqlite::types::Value;
 
@@ -100,4 +100,28 @@ fn a_partners_ledger_uses_the_partner_index() {
     let all = plan(&store, commitments::LEDGER_SQL, args());
     assert!(all.contains("(partner_id=?)"), "{all}");
     assert_no_full_scan(&all);
+}
+
+#[test]
+fn a_briefs_recent_touches_and_reviews_are_index_walks() {
+    let dir = tempfile::tempdir().expect("temp dir");
+    let store = Store::open(&dir.path().join("p.db"), "t").expect("book");
+    let touches = plan(
+        &store,
+        records::PARTNER_TOUCHES_SQL,
+        vec![Value::Integer(7), Value::Null, Value::Integer(5)],
+    );
+    // Newest first straight from the index: no sort of the partner's whole history.
+    assert!(
+        touches.contains("touch_partner (partner_id=? AND on_day>?)"),
+        "{touches}"
+    );
+    assert!(!touches.contains("TEMP B-TREE"), "{touches}");
+    let reviews = plan(
+        &store,
+        commitments::LAST_REVIEWS_SQL,
+        vec![Value::Integer(7)],
+    );
+    assert!(reviews.contains("commitment_ongoing"), "{reviews}");
+    assert_no_full_scan(&reviews);
 }
