@@ -8,7 +8,7 @@ use pactum::domain::dates::shift;
 use pactum::domain::health::Rules;
 use pactum::domain::{Origin, Side, Verdict};
 use pactum::runtime;
-use pactum::store::{GenSpec, NewCommitment, NewPartner, Store};
+use pactum::store::{GenSpec, NewCommitment, NewPartner, Store, schema};
 use std::path::Path;
 
 fn today() -> NaiveDate {
@@ -119,7 +119,7 @@ fn an_older_book_gets_its_last_review_days_when_upgraded() {
     let old = shift(today(), -60);
     store.add_review(c, Verdict::Honoured, old, "").unwrap();
     drop(store);
-    // Take the book back to schema 5, as an older pactum left it.
+    // Take the book back to the schema before, as an older pactum left it.
     let conn = rusqlite::Connection::open(&path).unwrap();
     conn.execute_batch(
         "DROP TRIGGER commitment_last_review_insert;
@@ -128,10 +128,11 @@ fn an_older_book_gets_its_last_review_days_when_upgraded() {
          DROP INDEX commitment_agenda;
          DROP INDEX commitment_charter;
          DROP INDEX partner_ended;
-         ALTER TABLE commitment DROP COLUMN last_review_on;
-         PRAGMA user_version = 5;",
+         ALTER TABLE commitment DROP COLUMN last_review_on;",
     )
     .unwrap();
+    conn.pragma_update(None, "user_version", schema::latest() - 1)
+        .unwrap();
     drop(conn);
     let store = Store::open(&path, "tester").unwrap();
     assert_eq!(stale(&store), vec![(c, Some(old))]);

@@ -9,7 +9,7 @@ use crate::domain::brief::{Brief, CharterItem, THANKS_DAYS};
 use crate::domain::dates::shift;
 use crate::domain::health::{Evidence, Health, HealthVerdict, Rules, assess, evidence};
 use crate::domain::timeline::{self, Entry};
-use crate::domain::{Partner, Side, Stage};
+use crate::domain::{Partner, Side, Stage, Verdict};
 use crate::store::{CommitmentFilter, Due, Event, PartnerRow, Store, StoreError, StoreResult};
 use chrono::NaiveDate;
 use std::collections::HashMap;
@@ -128,19 +128,17 @@ pub fn brief(store: &mut Store, today: NaiveDate, rules: &Rules, id: i64) -> Sto
         open_only: true,
         side: None,
     })?;
-    let reviews = store.last_reviews(id)?;
+    let reviews: HashMap<i64, (NaiveDate, Verdict)> = store
+        .last_reviews(id)?
+        .into_iter()
+        .map(|(cid, on, verdict)| (cid, (on, verdict)))
+        .collect();
     let (charter, dated): (Vec<_>, Vec<_>) = open.into_iter().partition(|c| c.ongoing);
     let charter = charter
         .into_iter()
-        .map(|c| {
-            let last_review = reviews
-                .iter()
-                .find(|(cid, _, _)| *cid == c.id)
-                .map(|(_, on, v)| (*on, *v));
-            CharterItem {
-                commitment: c,
-                last_review,
-            }
+        .map(|c| CharterItem {
+            last_review: reviews.get(&c.id).copied(),
+            commitment: c,
         })
         .collect();
     Ok(Brief::new(

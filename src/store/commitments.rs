@@ -19,17 +19,38 @@ pub struct CommitmentFilter {
     pub side: Option<Side>,
 }
 
-/// One partner's ledger, read through the commitment_partner index (an `?1 IS NULL OR` test
-/// on partner_id would make SQLite scan every commitment of the book).
+/// One partner's whole ledger, read through an index on partner_id (an `?1 IS NULL OR` test
+/// on partner_id would make SQLite scan every commitment of the book). `?2` (open only) is
+/// answered by [`OPEN_LEDGER_SQL`] instead.
 pub(super) const LEDGER_SQL: &str = concat!(
     "SELECT ",
     commitment_cols!(),
     " FROM commitment
-     WHERE partner_id = ?1
-       AND (?2 = 0 OR status = 'open')
-       AND (?3 IS NULL OR side = ?3)
+     WHERE partner_id = ?1 AND (?3 IS NULL OR side = ?3)
      ORDER BY status <> 'open', ongoing, due_on IS NULL, due_on, id"
 );
+
+/// One partner's open items only: a range of the commitment_partner index, so a long history
+/// of closed items is never read (named, because a book without statistics could otherwise be
+/// read through the agenda's index on status, in the ledger's order).
+pub(super) const OPEN_LEDGER_SQL: &str = concat!(
+    "SELECT ",
+    commitment_cols!(),
+    " FROM commitment INDEXED BY commitment_partner
+     WHERE partner_id = ?1 AND status = 'open'
+       AND (?3 IS NULL OR side = ?3)
+     ORDER BY ongoing, due_on IS NULL, due_on, id"
+);
+
+/// The last review of each ongoing commitment of a partner: its charter items through the
+/// commitment_ongoing index, each one's newest review the first of review_commitment read
+/// backwards (not a subquery per review of the partner).
+pub(super) const LAST_REVIEWS_SQL: &str = "
+SELECT c.id, r.on_day, r.verdict
+FROM commitment c
+JOIN review r ON r.id = (SELECT x.id FROM review x WHERE x.commitment_id = c.id
+                         ORDER BY x.on_day DESC, x.id DESC LIMIT 1)
+WHERE c.partner_id = ?1 AND c.ongoing = 1";
 
 /// Commitments of every partner (`?1` is NULL).
 const ALL_COMMITMENTS_SQL: &str = concat!(
@@ -178,10 +199,10 @@ impl Store {
 
     /// Commitments matching `filter`: open before closed, then by due day (undated last).
     pub fn commitments(&self, filter: CommitmentFilter) -> StoreResult<Vec<Commitment>> {
-        let sql = if filter.partner_id.is_some() {
-            LEDGER_SQL
-        } else {
-            ALL_COMMITMENTS_SQL
+        let sql = match (filter.partner_id, filter.open_only) {
+            (Some(_), true) => OPEN_LEDGER_SQL,
+            (Some(_), false) => LEDGER_SQL,
+            (None, _) => ALL_COMMITMENTS_SQL,
         };
         let mut stmt = self
             .conn
@@ -263,13 +284,7 @@ impl Store {
     pub fn last_reviews(&self, partner_id: i64) -> StoreResult<Vec<(i64, NaiveDate, Verdict)>> {
         let mut stmt = self
             .conn
-            .prepare_cached(
-                "SELECT r.commitment_id, r.on_day, r.verdict FROM review r
-                 JOIN commitment c ON c.id = r.commitment_id
-                 WHERE c.partner_id = ?1
-                   AND r.id = (SELECT id FROM review WHERE commitment_id = r.commitment_id
-                               ORDER BY on_day DESC, id DESC LIMIT 1)",
-            )
+            .prepare_cached(LAST_REVIEWS_SQL)
             .map_err(StoreError::sql("reading reviews"))?;
         stmt.query_map([partner_id], |r| Ok((r.get(0)?, r.get(1)?, r.get(2)?)))
             .and_then(|rows| rows.collect())

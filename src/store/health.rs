@@ -9,30 +9,45 @@ use chrono::NaiveDate;
 use rusqlite::params;
 use std::collections::HashMap;
 
+// One row per partner and side, each figure an index range over the partner's rows of that
+// side in one window (or its open items), so a partner with two thousand commitments costs
+// about the same as one with twenty. `due_on` set implies not ongoing (a CHECK of the table).
 pub(super) const COMMITMENTS: &str = "
-SELECT c.partner_id, c.side,
-  sum(c.ongoing = 0 AND c.due_on IS NOT NULL AND c.status <> 'released'
-      AND c.due_on BETWEEN iif(c.side = 'ours', ?4, ?6) AND iif(c.side = 'ours', ?5, ?7)),
-  sum(c.ongoing = 0 AND c.due_on IS NOT NULL AND c.status = 'kept' AND c.closed_on <= c.due_on
-      AND c.due_on BETWEEN iif(c.side = 'ours', ?4, ?6) AND iif(c.side = 'ours', ?5, ?7)),
-  sum(c.ongoing = 0 AND c.due_on IS NOT NULL AND c.status = 'open'),
-  sum(c.ongoing = 0 AND c.due_on IS NOT NULL AND c.status = 'open' AND c.due_on < ?3),
-  min(iif(c.ongoing = 0 AND c.status = 'open' AND c.due_on < ?3, c.due_on, NULL)),
-  sum(c.status = 'kept' AND c.closed_on BETWEEN ?8 AND ?3),
-  sum(c.made_on BETWEEN ?9 AND ?3),
-  sum(c.made_on BETWEEN ?10 AND ?11),
-  sum(c.status = 'kept' AND c.closed_on BETWEEN ?9 AND ?3),
-  sum(c.status = 'kept' AND c.closed_on BETWEEN ?10 AND ?11),
-  sum(c.ongoing = 1 AND c.status = 'open'),
-  min(iif(c.ongoing = 1 AND c.status = 'open', c.made_on, NULL)),
-  sum(p.signed_on IS NOT NULL AND p.signed_on <= ?3 AND c.made_on < p.signed_on)
-FROM commitment c JOIN partner p ON p.id = c.partner_id
-WHERE c.partner_id BETWEEN ?1 AND ?2
-  -- Only rows some figure can count: open, or dated inside the earliest window, or made before
-  -- signing. A long history of closed items is passed over before any figure is worked out.
-  AND (c.status = 'open' OR c.due_on >= ?12 OR c.closed_on >= ?12 OR c.made_on >= ?12
-       OR c.made_on < p.signed_on)
-GROUP BY c.partner_id, c.side";
+WITH s AS MATERIALIZED (
+  SELECT p.id, p.signed_on, p.signed_on <= ?3 AS signed, x.side, x.due_from, x.due_to
+  FROM partner p, (SELECT 'ours' AS side, ?4 AS due_from, ?5 AS due_to
+                   UNION ALL SELECT 'theirs', ?6, ?7) x
+  WHERE p.id BETWEEN ?1 AND ?2)
+SELECT s.id, s.side,
+  (SELECT count(*) FROM commitment c WHERE c.partner_id = s.id
+     AND c.status IN ('open', 'kept', 'missed') AND c.side = s.side
+     AND c.due_on BETWEEN s.due_from AND s.due_to),
+  (SELECT count(*) FROM commitment c WHERE c.partner_id = s.id AND c.status = 'kept'
+     AND c.side = s.side AND c.due_on BETWEEN s.due_from AND s.due_to
+     AND c.closed_on <= c.due_on),
+  (SELECT count(*) FROM commitment c WHERE c.partner_id = s.id AND c.status = 'open'
+     AND c.side = s.side AND c.due_on IS NOT NULL),
+  (SELECT count(*) FROM commitment c WHERE c.partner_id = s.id AND c.status = 'open'
+     AND c.side = s.side AND c.due_on < ?3),
+  (SELECT min(c.due_on) FROM commitment c WHERE c.partner_id = s.id AND c.status = 'open'
+     AND c.side = s.side AND c.due_on < ?3),
+  (SELECT count(*) FROM commitment c WHERE c.partner_id = s.id AND c.status = 'kept'
+     AND c.side = s.side AND c.closed_on BETWEEN ?8 AND ?3),
+  (SELECT count(*) FROM commitment c WHERE c.partner_id = s.id AND c.side = s.side
+     AND c.made_on BETWEEN ?9 AND ?3),
+  (SELECT count(*) FROM commitment c WHERE c.partner_id = s.id AND c.side = s.side
+     AND c.made_on BETWEEN ?10 AND ?11),
+  (SELECT count(*) FROM commitment c WHERE c.partner_id = s.id AND c.status = 'kept'
+     AND c.side = s.side AND c.closed_on BETWEEN ?9 AND ?3),
+  (SELECT count(*) FROM commitment c WHERE c.partner_id = s.id AND c.status = 'kept'
+     AND c.side = s.side AND c.closed_on BETWEEN ?10 AND ?11),
+  (SELECT count(*) FROM commitment c WHERE c.partner_id = s.id AND c.ongoing = 1
+     AND c.side = s.side AND c.status = 'open'),
+  (SELECT min(c.made_on) FROM commitment c WHERE c.partner_id = s.id AND c.ongoing = 1
+     AND c.side = s.side AND c.status = 'open'),
+  iif(s.signed, EXISTS (SELECT 1 FROM commitment c WHERE c.partner_id = s.id
+     AND c.side = s.side AND c.made_on < s.signed_on), 0)
+FROM s";
 
 // One row per partner, each figure an index range count on the touch indexes (windows of
 // days, never a partner's whole history), so a partner with twenty thousand touches costs the
@@ -120,16 +135,6 @@ impl Store {
             inputs.insert(id, input);
         }
 
-        let earliest = [
-            w.our_due.from,
-            w.their_due.from,
-            w.recent_touches.from,
-            w.momentum_recent.from,
-            w.momentum_before.from,
-        ]
-        .into_iter()
-        .min()
-        .unwrap_or(today);
         let mut stmt = self.conn.prepare_cached(COMMITMENTS).map_err(&read)?;
         let mut rows = stmt
             .query(params![
@@ -143,8 +148,7 @@ impl Store {
                 w.recent_touches.from,
                 w.momentum_recent.from,
                 w.momentum_before.from,
-                w.momentum_before.to,
-                earliest
+                w.momentum_before.to
             ])
             .map_err(&read)?;
         while let Some(r) = rows.next().map_err(&read)? {

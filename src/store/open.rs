@@ -4,6 +4,7 @@
 use super::error::{StoreError, StoreResult};
 use super::place::{self, BookOptions, MigrationLock};
 use super::schema;
+use rusqlite::config::DbConfig;
 use rusqlite::{Connection, OpenFlags, TransactionBehavior, params};
 use std::fs;
 use std::io::{ErrorKind, Read};
@@ -100,6 +101,11 @@ fn configure(conn: &Connection, path: &Path) -> StoreResult<()> {
     // synchronous = FULL: in WAL mode every commit is fsynced, so an acknowledged write survives
     // a power cut, not only a crash of pactum. Writes are rare and small; the cost is invisible.
     conn.execute_batch("PRAGMA foreign_keys = ON; PRAGMA synchronous = FULL;")
+        .map_err(StoreError::sql("configuring the book"))?;
+    // One plan per statement, whatever its bound values: without this, on an analyzed book
+    // (sqlite_stat4) every new binding of a date window expires the cached statement and SQLite
+    // parses and plans it again on each run, which cost more than running it.
+    conn.set_db_config(DbConfig::SQLITE_DBCONFIG_ENABLE_QPSG, true)
         .map_err(StoreError::sql("configuring the book"))?;
     let (fk, sync): (i64, i64) = conn
         .query_row(

@@ -1,7 +1,7 @@
 //! The query plans of the dashboard's and health's queries on the big tables: one partner is
 //! always found through an index, never by scanning every commitment or touch.
 
-use super::{Store, agenda, commitments, health, summary};
+use super::{Store, agenda, commitments, health, records, summary};
 use rusqlite::params_from_iter;
 use rusqlite::types::Value;
 
@@ -45,7 +45,7 @@ fn one_partner_is_read_through_the_indexes() {
     let dir = tempfile::tempdir().expect("temp dir");
     let store = Store::open(&dir.path().join("p.db"), "t").expect("book");
     for (name, sql, n) in [
-        ("commitments", health::COMMITMENTS, 12),
+        ("commitments", health::COMMITMENTS, 11),
         ("touches", health::TOUCHES, 10),
         ("problems", health::PROBLEMS, 3),
         ("reviews", health::REVIEWS, 3),
@@ -56,6 +56,22 @@ fn one_partner_is_read_through_the_indexes() {
     }
     let touches = plan(&store, health::TOUCHES, one_partner(10));
     assert!(touches.contains("touch_partner"), "{touches}");
+}
+
+#[test]
+fn one_partners_commitment_figures_are_index_ranges() {
+    let dir = tempfile::tempdir().expect("temp dir");
+    let store = Store::open(&dir.path().join("p.db"), "t").expect("book");
+    let p = plan(&store, health::COMMITMENTS, one_partner(11));
+    // Every figure is a search on an index (no table walk of the partner's whole ledger).
+    let figures: Vec<&str> = p.lines().filter(|l| l.contains(" c ")).collect();
+    assert_eq!(figures.len(), 13, "{p}");
+    assert!(figures.iter().all(|l| l.contains("SEARCH c USING")), "{p}");
+    for index in ["commitment_kept", "commitment_made", "commitment_ongoing"] {
+        assert!(p.contains(index), "{index}:\n{p}");
+    }
+    let reviews = plan(&store, health::REVIEWS, one_partner(3));
+    assert!(reviews.contains("commitment_ongoing"), "{reviews}");
 }
 
 #[test]
@@ -75,12 +91,39 @@ fn the_dashboard_lines_are_one_lookup_per_partner() {
 fn a_partners_ledger_uses_the_partner_index() {
     let dir = tempfile::tempdir().expect("temp dir");
     let store = Store::open(&dir.path().join("p.db"), "t").expect("book");
-    let p = plan(
-        &store,
-        commitments::LEDGER_SQL,
-        vec![Value::Integer(7), Value::Integer(1), Value::Null],
+    let args = || vec![Value::Integer(7), Value::Integer(1), Value::Null];
+    let open = plan(&store, commitments::OPEN_LEDGER_SQL, args());
+    assert!(
+        open.contains("commitment_partner (partner_id=? AND status=?)"),
+        "{open}"
     );
-    assert!(p.contains("commitment_partner"), "{p}");
+    let all = plan(&store, commitments::LEDGER_SQL, args());
+    assert!(all.contains("(partner_id=?)"), "{all}");
+    assert_no_full_scan(&all);
+}
+
+#[test]
+fn a_briefs_recent_touches_and_reviews_are_index_walks() {
+    let dir = tempfile::tempdir().expect("temp dir");
+    let store = Store::open(&dir.path().join("p.db"), "t").expect("book");
+    let touches = plan(
+        &store,
+        records::PARTNER_TOUCHES_SQL,
+        vec![Value::Integer(7), Value::Null, Value::Integer(5)],
+    );
+    // Newest first straight from the index: no sort of the partner's whole history.
+    assert!(
+        touches.contains("touch_partner (partner_id=? AND on_day>?)"),
+        "{touches}"
+    );
+    assert!(!touches.contains("TEMP B-TREE"), "{touches}");
+    let reviews = plan(
+        &store,
+        commitments::LAST_REVIEWS_SQL,
+        vec![Value::Integer(7)],
+    );
+    assert!(reviews.contains("commitment_ongoing"), "{reviews}");
+    assert_no_full_scan(&reviews);
 }
 
 #[test]

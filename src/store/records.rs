@@ -10,6 +10,23 @@ use crate::domain::{Initiator, Origin, Problem, Side, Touch, TouchKind};
 use chrono::NaiveDate;
 use rusqlite::params;
 
+/// One partner's touches, newest first: a backward walk of the touch_partner index that stops
+/// at the limit or at `since` (`''` sorts before every day, so no `since` reads them all).
+pub(super) const PARTNER_TOUCHES_SQL: &str = concat!(
+    "SELECT ",
+    touch_cols!(),
+    " FROM touch WHERE partner_id = ?1 AND on_day >= coalesce(?2, '')
+     ORDER BY on_day DESC, id DESC LIMIT ?3"
+);
+
+/// Touches of every partner (`?1` is NULL).
+const ALL_TOUCHES_SQL: &str = concat!(
+    "SELECT ",
+    touch_cols!(),
+    " FROM touch WHERE ?1 IS NULL AND (?2 IS NULL OR on_day >= ?2)
+     ORDER BY on_day DESC, id DESC LIMIT ?3"
+);
+
 /// What is needed to add a commitment.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct NewCommitment {
@@ -82,14 +99,14 @@ impl Store {
         since: Option<NaiveDate>,
         limit: u32,
     ) -> StoreResult<Vec<Touch>> {
+        let sql = if partner_id.is_some() {
+            PARTNER_TOUCHES_SQL
+        } else {
+            ALL_TOUCHES_SQL
+        };
         let mut stmt = self
             .conn
-            .prepare_cached(concat!(
-                "SELECT ",
-                touch_cols!(),
-                " FROM touch WHERE (?1 IS NULL OR partner_id = ?1) AND (?2 IS NULL OR on_day >= ?2)
-                 ORDER BY on_day DESC, id DESC LIMIT ?3"
-            ))
+            .prepare_cached(sql)
             .map_err(StoreError::sql("listing touches"))?;
         stmt.query_map(params![partner_id, since, limit], convert::touch)
             .and_then(|rows| rows.collect())
@@ -185,12 +202,14 @@ impl Store {
             .prepare_cached(concat!(
                 "SELECT ",
                 problem_cols!(),
-                " FROM problem WHERE (?1 IS NULL OR partner_id = ?1)
-                   AND (?2 = 0 OR resolved_on IS NULL)
+                " FROM problem WHERE partner_id BETWEEN ?1 AND ?2
+                   AND (?3 = 0 OR resolved_on IS NULL)
                  ORDER BY resolved_on IS NOT NULL, opened_on DESC, id DESC"
             ))
             .map_err(StoreError::sql("listing problems"))?;
-        stmt.query_map(params![partner_id, open_only], convert::problem)
+        // A range, not `?1 IS NULL OR`, so one partner's problems are found through the index.
+        let (lo, hi) = partner_id.map_or((i64::MIN, i64::MAX), |id| (id, id));
+        stmt.query_map(params![lo, hi, open_only], convert::problem)
             .and_then(|rows| rows.collect())
             .map_err(StoreError::sql("listing problems"))
     }

@@ -214,7 +214,16 @@ pub const MIGRATIONS: &[&str] = &[
         form     TEXT NOT NULL
     ) STRICT;
     ",
-    // 6: the Today agenda read by index ranges, a screenful at a time: each commitment's last
+    // 6: one partner's health from index ranges over its windows, not from walking its whole
+    // ledger: kept items by closing day, items by the day they were made, and the charter
+    // (ongoing items, small) apart from the dated ones.
+    "
+    CREATE INDEX commitment_kept ON commitment(partner_id, side, closed_on) WHERE status = 'kept';
+    CREATE INDEX commitment_made ON commitment(partner_id, side, made_on);
+    CREATE INDEX commitment_ongoing ON commitment(partner_id, side, status, made_on)
+        WHERE ongoing = 1;
+    ",
+    // 7: the Today agenda read by index ranges, a screenful at a time: each commitment's last
     // review day kept on its row (by triggers, in the review's own transaction), and indexes in
     // the order the agenda's sections are read.
     "
