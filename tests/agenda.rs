@@ -128,6 +128,7 @@ fn an_older_book_gets_its_last_review_days_when_upgraded() {
          DROP INDEX commitment_agenda;
          DROP INDEX commitment_charter;
          DROP INDEX partner_ended;
+         CREATE INDEX commitment_due ON commitment(status, due_on);
          ALTER TABLE commitment DROP COLUMN last_review_on;",
     )
     .unwrap();

@@ -3,6 +3,7 @@
 //! partner by partner, so each index grows at its end.
 
 use super::Store;
+use super::bulk::SetAside;
 use super::error::{StoreError, StoreResult};
 use super::events::record;
 use super::generate_words::{self as words, Rng, quotas};
@@ -107,24 +108,10 @@ impl Store {
             if replace {
                 tx.execute("DELETE FROM partner", []).map_err(&sql)?;
             }
-            // The book has no partner left, so no dashboard line to invalidate: the two
-            // triggers that would fire a million times are set aside and put back as stored.
-            let stored: Vec<String> = tx
-                .prepare(
-                    "SELECT sql FROM sqlite_schema WHERE type = 'trigger'
-                     AND name IN ('partner_summary_touch_insert', 'partner_summary_commitment_insert')",
-                )
-                .and_then(|mut stmt| stmt.query_map([], |r| r.get(0))?.collect())
-                .map_err(&sql)?;
-            tx.execute_batch(
-                "DROP TRIGGER IF EXISTS partner_summary_touch_insert;
-                 DROP TRIGGER IF EXISTS partner_summary_commitment_insert;",
-            )
-            .map_err(&sql)?;
+            // The book has no partner left, so no dashboard line to drop afterwards.
+            let aside = SetAside::take(tx).map_err(&sql)?;
             let counts = fill(tx, spec, today).map_err(&sql)?;
-            for trigger in &stored {
-                tx.execute_batch(trigger).map_err(&sql)?;
-            }
+            aside.restore(tx, &[]).map_err(&sql)?;
             let text = format!(
                 "generated a synthetic book: {} partners, {} commitments, {} touches (seed {})",
                 counts.partners, counts.commitments, counts.touches, spec.seed

@@ -2,6 +2,7 @@
 
 mod agenda;
 mod backup;
+mod bulk;
 mod commitments;
 pub use commitments::CommitmentFilter;
 mod convert;

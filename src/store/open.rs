@@ -100,8 +100,10 @@ fn configure(conn: &Connection, path: &Path) -> StoreResult<()> {
     }
     // synchronous = FULL: in WAL mode every commit is fsynced, so an acknowledged write survives
     // a power cut, not only a crash of pactum. Writes are rare and small; the cost is invisible.
-    conn.execute_batch("PRAGMA foreign_keys = ON; PRAGMA synchronous = FULL;")
-        .map_err(StoreError::sql("configuring the book"))?;
+    conn.execute_batch(
+        "PRAGMA foreign_keys = ON; PRAGMA synchronous = FULL; PRAGMA temp_store = MEMORY;",
+    )
+    .map_err(StoreError::sql("configuring the book"))?;
     // One plan per statement, whatever its bound values: without this, on an analyzed book
     // (sqlite_stat4) every new binding of a date window expires the cached statement and SQLite
     // parses and plans it again on each run, which cost more than running it.

@@ -224,8 +224,9 @@ pub const MIGRATIONS: &[&str] = &[
         WHERE ongoing = 1;
     ",
     // 7: the Today agenda read by index ranges, a screenful at a time: each commitment's last
-    // review day kept on its row (by triggers, in the review's own transaction), and indexes in
-    // the order the agenda's sections are read.
+    // review day kept on its row (by triggers, in the review's own transaction), and partial
+    // indexes of the open items only, in the order the agenda's sections are read (closed
+    // items, most of a book, cost nothing to write). They replace commitment_due.
     "
     ALTER TABLE commitment ADD COLUMN last_review_on TEXT;
     UPDATE commitment SET last_review_on =
@@ -245,10 +246,13 @@ pub const MIGRATIONS: &[&str] = &[
             (SELECT max(on_day) FROM review WHERE commitment_id = OLD.commitment_id)
         WHERE id = OLD.commitment_id;
     END;
-    CREATE INDEX commitment_agenda ON commitment(status, ongoing, side, due_on, partner_id);
+    CREATE INDEX commitment_agenda ON commitment(side, due_on, partner_id)
+        WHERE status = 'open' AND ongoing = 0;
     CREATE INDEX commitment_charter
-        ON commitment(status, ongoing, coalesce(last_review_on, made_on), partner_id);
+        ON commitment(coalesce(last_review_on, made_on), partner_id, last_review_on, made_on)
+        WHERE status = 'open' AND ongoing = 1;
     CREATE INDEX partner_ended ON partner(id) WHERE stage = 'ended';
+    DROP INDEX commitment_due;
     ",
 ];
 

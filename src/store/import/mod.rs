@@ -5,6 +5,7 @@
 mod records;
 
 use super::Store;
+use super::bulk::SetAside;
 use super::error::{StoreError, StoreResult};
 use super::events::record;
 use crate::exchange::{Book, ImportReport, PartnerRecord};
@@ -23,6 +24,26 @@ impl Store {
         progress: &mut dyn FnMut(u64),
     ) -> StoreResult<ImportReport> {
         let doing = "importing";
+        // A large import touches every index of the big tables in no particular order: a
+        // larger page cache for the run keeps them from being read and written again and again.
+        self.conn
+            .execute_batch("PRAGMA cache_size = -262144")
+            .map_err(StoreError::sql(doing))?;
+        let out = self.import_in_one(book, file, dry_run, progress);
+        self.conn
+            .execute_batch("PRAGMA cache_size = -2000")
+            .map_err(StoreError::sql(doing))?;
+        out
+    }
+
+    fn import_in_one(
+        &mut self,
+        book: &Book,
+        file: &str,
+        dry_run: bool,
+        progress: &mut dyn FnMut(u64),
+    ) -> StoreResult<ImportReport> {
+        let doing = "importing";
         let tx = self
             .conn
             .transaction_with_behavior(TransactionBehavior::Immediate)
@@ -32,13 +53,16 @@ impl Store {
             dry_run,
             ..ImportReport::default()
         };
+        let aside = SetAside::take(&tx).map_err(StoreError::sql(doing))?;
+        let mut partners = Vec::with_capacity(book.partners.len());
         for p in &book.partners {
-            import_partner(&tx, p, &mut report).map_err(|e| match e {
+            let pid = import_partner(&tx, p, &mut report).map_err(|e| match e {
                 StoreError::Invalid(why) => {
                     StoreError::Invalid(format!("{file}, partner {:?}: {why}", p.name))
                 }
                 other => other,
             })?;
+            partners.push(pid);
             progress(
                 1 + (p.contacts.len() + p.commitments.len() + p.touches.len() + p.problems.len())
                     as u64,
@@ -52,6 +76,9 @@ impl Store {
                 );
             }
         }
+        aside
+            .restore(&tx, &partners)
+            .map_err(StoreError::sql(doing))?;
         if dry_run {
             tx.rollback().map_err(StoreError::sql(doing))?;
             return Ok(report);
@@ -71,7 +98,7 @@ fn import_partner(
     tx: &Transaction<'_>,
     p: &PartnerRecord,
     report: &mut ImportReport,
-) -> StoreResult<()> {
+) -> StoreResult<i64> {
     let sql = StoreError::sql("importing a partner");
     let existing: Option<i64> = tx
         .prepare_cached("SELECT id FROM partner WHERE name = ?1 COLLATE NOCASE")
@@ -120,5 +147,6 @@ fn import_partner(
     contacts(tx, pid, fresh, p, &mut report.contacts)?;
     commitments(tx, pid, fresh, &p.commitments, report)?;
     touches(tx, pid, fresh, p, &mut report.touches)?;
-    problems(tx, pid, fresh, p, &mut report.problems)
+    problems(tx, pid, fresh, p, &mut report.problems)?;
+    Ok(pid)
 }
