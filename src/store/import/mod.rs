@@ -89,6 +89,8 @@ impl Store {
         );
         let event = record(&tx, &self.user, "import", "book", 0, &summary, None)?;
         tx.commit().map_err(StoreError::sql(doing))?;
+        // A write of this handle: the lines it memoised are patched for the partners touched.
+        self.writes += 1;
         self.last_event = Some(event);
         Ok(report)
     }
