@@ -120,7 +120,8 @@ fn start_to_first_frame(bencher: Bencher, which: &str) {
     });
 }
 
-/// The first start of a new day (or after a change of rules): every line is assessed again.
+/// Bringing a new day's lines up to date (or after a change of rules): every line is assessed
+/// again. The dashboard does this right after its first frame (`first_frame_of_a_day`).
 #[divan::bench(sample_count = 5)]
 fn first_start_of_a_day(bencher: Bencher) {
     let path = copy_of(BIG, "new-day");
@@ -131,6 +132,32 @@ fn first_start_of_a_day(bencher: Bencher) {
         let mut store = Store::open(&path, "bench").expect("open");
         let later = pactum::domain::dates::shift(today(), day);
         runtime::load(&mut store, later, &rules, None, false, None).expect("loaded")
+    });
+}
+
+/// The first frame of a new day, as the dashboard draws it: open the book, read each partner's
+/// latest kept line (yesterday's), load the chosen partner for today, draw at 200×50.
+#[divan::bench(sample_count = 30)]
+fn first_frame_of_a_day(bencher: Bencher) {
+    let path = copy_of(BIG, "new-day-frame");
+    let rules = Rules::default();
+    let theme = Theme { color: true };
+    let later = pactum::domain::dates::shift(today(), 1);
+    bencher.bench_local(|| {
+        let mut store = Store::open(&path, "bench").expect("open");
+        let data =
+            runtime::load_first(&mut store, later, &rules, None, false, None).expect("loaded");
+        assert!(data.lines_as_of.is_some(), "a new day");
+        let mut app = App::new(later, Keymap::defaults());
+        update(
+            &mut app,
+            Action::Resize {
+                width: 200,
+                height: 50,
+            },
+        );
+        drop(update(&mut app, Action::Loaded(Box::new(data))));
+        draw_test(&app, &theme)
     });
 }
 

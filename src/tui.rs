@@ -133,10 +133,17 @@ fn run_loop(
     let mut handled = false;
     let watch = TtyWatch::new().map_err(|e| format!("watching the terminal: {e}"))?;
     let mut shown: Option<Buffer> = None;
+    // Work that waits for a drawn frame and a moment without input: bringing a new day's lines
+    // up to date while the first frame (drawn from earlier lines) is on screen.
+    let mut after_frame: Option<Effect> = None;
     loop {
         while let Some(effect) = pending.pop() {
             if effect == Effect::Quit {
                 return Ok(());
+            }
+            if effect == Effect::CatchUp {
+                after_frame = Some(effect);
+                continue;
             }
             if let Some(report) = runtime::perform(store, ctx.today, &ctx.config.rules, effect) {
                 pending.extend(update(app, report));
@@ -149,6 +156,12 @@ fn run_loop(
         if dirty {
             draw_frame(terminal, &mut shown, app, &theme).map_err(|e| format!("drawing: {e}"))?;
             dirty = false;
+        }
+        if after_frame.is_some()
+            && !event::poll(Duration::ZERO).map_err(|e| format!("reading the terminal: {e}"))?
+        {
+            pending.extend(after_frame.take());
+            continue;
         }
         let wake = watch.wait(if handled { Duration::ZERO } else { WAKE });
         if wake == Wake::Gone {

@@ -70,6 +70,8 @@ pub enum Action {
     /// The haystacks of the `/` filter: (partner id, text).
     #[serde(skip)]
     SearchIndex(Vec<(i64, String)>),
+    /// Every dashboard line is today's now.
+    CaughtUp,
     /// A screen the runtime loaded.
     #[serde(skip)]
     ScreenReady(Box<Screen>),

@@ -44,6 +44,8 @@ pub enum Effect {
     },
     /// Write to the book, then reload.
     Write(Write),
+    /// Bring every dashboard line to today (after a first frame drawn from earlier lines).
+    CatchUp,
     /// Load the haystacks of the `/` filter.
     LoadSearch,
     /// Load a screen.

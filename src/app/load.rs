@@ -21,4 +21,7 @@ pub struct Loaded {
     pub health: HashMap<i64, Health>,
     /// The selected partner's weekly score trend, oldest first.
     pub trend: Vec<(NaiveDate, Option<u8>)>,
+    /// `Some(day)`: the list shows the lines of `day`, the last day they were assessed, while
+    /// they are brought to today; `None`: today's lines.
+    pub lines_as_of: Option<NaiveDate>,
 }

@@ -12,9 +12,15 @@ use ratatui::layout::Rect;
 pub fn update(app: &mut App, action: Action) -> Vec<Effect> {
     match action {
         Action::Loaded(data) => {
+            let stale = data.lines_as_of.is_some();
             apply_loaded(app, *data);
-            Vec::new()
+            if stale {
+                vec![Effect::CatchUp]
+            } else {
+                Vec::new()
+            }
         }
+        Action::CaughtUp => vec![app.reload()],
         Action::SearchIndex(index) => {
             let order: Vec<i64> = app.data.rows.iter().map(|r| r.id).collect();
             if let Some(search) = &mut app.search {

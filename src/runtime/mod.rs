@@ -132,10 +132,21 @@ pub fn dashboard_rows(
     today: NaiveDate,
     rules: &Rules,
 ) -> StoreResult<Vec<PartnerRow>> {
+    lines(store, today, rules, false).map(|(rows, _)| rows)
+}
+
+/// As [`dashboard_rows`]; with `earlier_allowed`, when the whole book would be assessed again,
+/// each partner's latest kept line is returned instead, with the newest day among them.
+fn lines(
+    store: &mut Store,
+    today: NaiveDate,
+    rules: &Rules,
+    earlier_allowed: bool,
+) -> StoreResult<(Vec<PartnerRow>, Option<NaiveDate>)> {
     let key = rules_key(rules);
     let mut inputs = HashMap::new();
     let (mut rows, stale) = match store.memo_rows(today, &key)? {
-        Some((rows, touched)) if touched.is_empty() => return Ok(rows),
+        Some((rows, touched)) if touched.is_empty() => return Ok((rows, None)),
         Some((mut rows, touched)) => {
             // Only this session wrote since: recompute the partners it touched, keep the rest.
             rows.retain(|r| !touched.contains(&r.id));
@@ -149,7 +160,26 @@ pub fn dashboard_rows(
             (rows, changed)
         }
         None => {
-            let mut rows = store.summary_rows(today, &key)?;
+            // Each partner's latest kept line, in one read: today's are current.
+            let kept = store.earlier_rows(today, &key)?;
+            let stale = kept.iter().filter(|(_, day)| *day != Some(today)).count();
+            if stale > BULK && earlier_allowed {
+                let as_of = kept.iter().filter_map(|(_, day)| *day).max();
+                let mut rows: Vec<PartnerRow> = kept.into_iter().map(|(row, _)| row).collect();
+                sort_lines(&mut rows);
+                return Ok((rows, Some(as_of.unwrap_or(today))));
+            }
+            let mut rows: Vec<PartnerRow> = kept
+                .into_iter()
+                .map(|(row, day)| match day == Some(today) {
+                    true => row,
+                    false => PartnerRow {
+                        facts: Default::default(),
+                        health: None,
+                        ..row
+                    },
+                })
+                .collect();
             let stale: Vec<usize> = (0..rows.len())
                 .filter(|i| rows[*i].health.is_none())
                 .collect();
@@ -183,6 +213,14 @@ pub fn dashboard_rows(
         // A book opened read-only, or busy, still shows its lines; saving them waits.
         let _ = store.save_summaries(today, &key, &changed, &inputs);
     }
+    sort_lines(&mut rows);
+    store.set_memo_rows(today, &key, &rows)?;
+    Ok((rows, None))
+}
+
+/// Most urgent first: walk-away review, at risk, needs attention, healthy; then by score; then
+/// by next due; ended last.
+fn sort_lines(rows: &mut [PartnerRow]) {
     rows.sort_by_key(|r| {
         let h = r.health;
         (
@@ -194,8 +232,6 @@ pub fn dashboard_rows(
             r.id,
         )
     });
-    store.set_memo_rows(today, &key, &rows)?;
-    Ok(rows)
 }
 
 /// Loads what the dashboard shows: every partner's line, most urgent first (see
@@ -209,7 +245,43 @@ pub fn load(
     show_closed: bool,
     owner: Option<&str>,
 ) -> StoreResult<Loaded> {
-    let mut rows = dashboard_rows(store, today, rules)?;
+    let rows = dashboard_rows(store, today, rules)?;
+    load_with(store, today, rules, rows, partner, show_closed, owner)
+}
+
+/// As [`load`], for the dashboard's loop: on the first start of a day (or after a change of
+/// rules) of a book with many partners, the list first shows each partner's line of the last day
+/// it was assessed (`lines_as_of`), so the first frame does not wait for the whole book to be
+/// assessed again; [`catch_up`] then brings every line to today.
+pub fn load_first(
+    store: &mut Store,
+    today: NaiveDate,
+    rules: &Rules,
+    partner: Option<i64>,
+    show_closed: bool,
+    owner: Option<&str>,
+) -> StoreResult<Loaded> {
+    let (rows, as_of) = lines(store, today, rules, true)?;
+    let mut loaded = load_with(store, today, rules, rows, partner, show_closed, owner)?;
+    loaded.lines_as_of = as_of;
+    Ok(loaded)
+}
+
+/// Brings every dashboard line to today (see [`load_first`]).
+pub fn catch_up(store: &mut Store, today: NaiveDate, rules: &Rules) -> StoreResult<()> {
+    dashboard_rows(store, today, rules).map(drop)
+}
+
+/// The dashboard's data around `rows`, the lines in urgency order.
+fn load_with(
+    store: &mut Store,
+    today: NaiveDate,
+    rules: &Rules,
+    mut rows: Vec<PartnerRow>,
+    partner: Option<i64>,
+    show_closed: bool,
+    owner: Option<&str>,
+) -> StoreResult<Loaded> {
     if let Some(owner) = owner {
         rows.retain(|r| r.owner == owner);
     }
@@ -237,6 +309,7 @@ pub fn load(
         trend: store.health_trend(id, today, TREND_WEEKS)?,
         rows,
         health,
+        lines_as_of: None,
     })
 }
 
@@ -255,11 +328,17 @@ pub fn perform(
             owner,
         } => {
             return Some(
-                match load(store, today, rules, partner, show_closed, owner.as_deref()) {
+                match load_first(store, today, rules, partner, show_closed, owner.as_deref()) {
                     Ok(data) => Action::Loaded(Box::new(data)),
                     Err(e) => Action::Failed(e.to_string()),
                 },
             );
+        }
+        Effect::CatchUp => {
+            return Some(match catch_up(store, today, rules) {
+                Ok(()) => Action::CaughtUp,
+                Err(e) => Action::Failed(e.to_string()),
+            });
         }
         Effect::LoadSearch => {
             return Some(match store.search_index() {

@@ -22,13 +22,24 @@ pub(super) struct Memo {
     rows: Vec<PartnerRow>,
 }
 
-pub(super) const SUMMARY_ROWS_SQL: &str = "
-SELECT p.id, p.name, p.stage, p.owner, p.update_every_days, s.on_day IS NOT NULL,
+macro_rules! summary_rows_sql {
+    ($day:literal) => {
+        concat!(
+            "SELECT p.id, p.name, p.stage, p.owner, p.update_every_days, s.on_day IS NOT NULL,
   s.ours_open, s.ours_overdue, s.ours_next_due, s.theirs_open, s.theirs_overdue, s.theirs_next_due,
   s.last_update_on, s.last_their_touch_on, s.last_touch_on, s.open_problems, s.unfaced_problems,
-  s.score, s.level, s.verdict, s.ended
+  s.score, s.level, s.verdict, s.ended, s.on_day
 FROM partner p
-LEFT JOIN partner_summary s ON s.partner_id = p.id AND s.rules_key = ?2 AND s.on_day = ?1";
+LEFT JOIN partner_summary s ON s.partner_id = p.id AND s.rules_key = ?2 AND ",
+            $day
+        )
+    };
+}
+
+/// Today's lines (?1 today, ?2 the rules key).
+pub(super) const SUMMARY_ROWS_SQL: &str = summary_rows_sql!("s.on_day = ?1");
+/// The latest lines kept, of today or an earlier day.
+const EARLIER_ROWS_SQL: &str = summary_rows_sql!("s.on_day <= ?1");
 
 const SAVE_SQL: &str = "
 INSERT OR REPLACE INTO partner_summary (partner_id, rules_key, on_day, ours_open, ours_overdue,
@@ -140,9 +151,32 @@ impl Store {
     /// Every partner's line, in no particular order. A partner whose line is missing or not of
     /// `today` and `rules_key` comes with `health: None` and empty facts: compute and save it.
     pub fn summary_rows(&self, today: NaiveDate, rules_key: &str) -> StoreResult<Vec<PartnerRow>> {
+        Ok(self
+            .rows_of(SUMMARY_ROWS_SQL, today, rules_key)?
+            .into_iter()
+            .map(|(row, _)| row)
+            .collect())
+    }
+
+    /// Every partner's latest kept line of `today` or before (under `rules_key`), with the day
+    /// it was assessed; `health: None` where a partner has none (changed since, or new).
+    pub fn earlier_rows(
+        &self,
+        today: NaiveDate,
+        rules_key: &str,
+    ) -> StoreResult<Vec<(PartnerRow, Option<NaiveDate>)>> {
+        self.rows_of(EARLIER_ROWS_SQL, today, rules_key)
+    }
+
+    fn rows_of(
+        &self,
+        sql: &str,
+        today: NaiveDate,
+        rules_key: &str,
+    ) -> StoreResult<Vec<(PartnerRow, Option<NaiveDate>)>> {
         let mut stmt = self
             .conn
-            .prepare_cached(SUMMARY_ROWS_SQL)
+            .prepare_cached(sql)
             .map_err(StoreError::sql("reading the dashboard"))?;
         stmt.query_map(params![today, rules_key], |r| {
             let fresh: bool = r.get(5)?;
@@ -180,7 +214,7 @@ impl Store {
                     ended: r.get(20)?,
                 });
             }
-            Ok(row)
+            Ok((row, r.get(21)?))
         })
         .and_then(|rows| rows.collect())
         .map_err(StoreError::sql("reading the dashboard"))
