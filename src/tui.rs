@@ -159,8 +159,11 @@ fn run_loop(
         }
         if after_frame.is_some()
             && !event::poll(Duration::ZERO).map_err(|e| format!("reading the terminal: {e}"))?
+            && let Some(effect) = after_frame.take()
         {
-            pending.extend(after_frame.take());
+            if let Some(report) = runtime::perform(store, ctx.today, &ctx.config.rules, effect) {
+                pending.extend(update(app, report));
+            }
             continue;
         }
         let wake = watch.wait(if handled { Duration::ZERO } else { WAKE });

@@ -370,3 +370,47 @@ fn two_dashboards_on_one_book_see_each_others_changes() {
         seen.elapsed()
     );
 }
+
+#[test]
+fn a_new_day_shows_yesterdays_list_first_then_catches_up() {
+    let home = Home::new();
+    // A book of 400 partners whose lines were last assessed yesterday.
+    let yesterday = |args: &[&str]| {
+        let out = Command::new(BIN)
+            .env_clear()
+            .envs(home.env())
+            .arg("--db")
+            .arg(home.db())
+            .args(["--today", "2026-11-26"])
+            .args(args)
+            .output()
+            .expect("running pactum");
+        assert!(
+            out.status.success(),
+            "{}",
+            String::from_utf8_lossy(&out.stderr)
+        );
+    };
+    yesterday(&[
+        "gen",
+        "--partners",
+        "400",
+        "--commitments",
+        "2000",
+        "--touches",
+        "8000",
+    ]);
+    yesterday(&["render"]);
+    let mut s = home.spawn(120, 30);
+    s.wait_until("the list brought to today", |screen| {
+        let title = screen.rows(0, 120).next().unwrap_or_default();
+        title.contains("400 partners · 2026-11-27") && !title.contains("as of")
+    });
+    let raw = String::from_utf8_lossy(&s.raw.lock().unwrap()).to_string();
+    assert!(
+        raw.contains("list as of 2026-11-26, bringing it to today"),
+        "the first frame said the list was yesterday's"
+    );
+    s.send("q");
+    s.wait_exit();
+}
