@@ -39,7 +39,8 @@ fn today() -> NaiveDate {
     NaiveDate::from_ymd_opt(2026, 11, 27).expect("a valid day")
 }
 
-/// The book of `spec`, generated on first use and kept in the temp directory.
+/// The book of `spec`, generated on first use and kept in the temp directory, with the lines of
+/// the day kept.
 fn book(spec: GenSpec) -> PathBuf {
     let path = std::env::temp_dir().join(format!(
         "pactum-bench-{}-{}-{}-s{}-v{}.db",
@@ -54,6 +55,8 @@ fn book(spec: GenSpec) -> PathBuf {
         let _ = std::fs::remove_file(&partial);
         let mut store = Store::open(&partial, "bench").expect("a new book");
         store.generate(spec, today(), false).expect("generated");
+        // The day's lines kept, as by a first session of the day.
+        runtime::load(&mut store, today(), &Rules::default(), None, false, None).expect("lines");
         drop(store);
         std::fs::rename(&partial, &path).expect("book in place");
     }

@@ -119,22 +119,31 @@ fn an_older_book_gets_its_last_review_days_when_upgraded() {
     let old = shift(today(), -60);
     store.add_review(c, Verdict::Honoured, old, "").unwrap();
     drop(store);
-    // Take the book back to the schema before, as an older pactum left it.
+    // Take the book back to schema 6, as an older pactum left it (before the last review day
+    // was kept, and before the kept search haystacks of schema 8).
     let conn = rusqlite::Connection::open(&path).unwrap();
     conn.execute_batch(
-        "DROP TRIGGER commitment_last_review_insert;
+        "DROP TRIGGER partner_search_line;
+         DROP TABLE partner_search;
+         DROP TRIGGER partner_summary_tag_insert;
+         DROP TRIGGER partner_summary_tag_update;
+         DROP TRIGGER partner_summary_tag_delete;
+         DROP TRIGGER partner_summary_contact_insert;
+         DROP TRIGGER partner_summary_contact_update;
+         DROP TRIGGER partner_summary_contact_delete;
+         DROP TRIGGER commitment_last_review_insert;
          DROP TRIGGER commitment_last_review_update;
          DROP TRIGGER commitment_last_review_delete;
          DROP INDEX commitment_agenda;
          DROP INDEX commitment_charter;
          DROP INDEX partner_ended;
          CREATE INDEX commitment_due ON commitment(status, due_on);
-         ALTER TABLE commitment DROP COLUMN last_review_on;",
+         ALTER TABLE commitment DROP COLUMN last_review_on;
+         PRAGMA user_version = 6;",
     )
     .unwrap();
-    conn.pragma_update(None, "user_version", schema::latest() - 1)
-        .unwrap();
     drop(conn);
     let store = Store::open(&path, "tester").unwrap();
     assert_eq!(stale(&store), vec![(c, Some(old))]);
+    assert_eq!(store.schema_version().unwrap(), schema::latest());
 }

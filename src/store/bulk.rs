@@ -5,11 +5,12 @@
 
 use rusqlite::Transaction;
 
-/// The per-row insert triggers: dashboard lines of the partner dropped, a review's day put on
-/// its commitment.
+/// The per-row insert triggers: dashboard lines (and `/` haystacks) of the partner dropped, a
+/// review's day put on its commitment.
 const INSERT_TRIGGERS: &str =
     "'partner_summary_commitment_insert', 'partner_summary_review_insert',
      'partner_summary_touch_insert', 'partner_summary_problem_insert',
+     'partner_summary_tag_insert', 'partner_summary_contact_insert',
      'commitment_last_review_insert'";
 
 /// The insert triggers as stored, dropped until [`SetAside::restore`] (a rollback restores

@@ -9,6 +9,27 @@ use chrono::NaiveDate;
 use rusqlite::params;
 use serde::Serialize;
 
+/// One partner's haystack for the `/` filter, the partner being `p`: its fields one per line.
+macro_rules! haystack {
+    () => {
+        "(p.name
+           || char(10) || coalesce((SELECT group_concat(tag, char(10)) FROM tag WHERE partner_id = p.id), '')
+           || char(10) || coalesce((SELECT group_concat(name, char(10)) FROM contact WHERE partner_id = p.id), '')
+           || char(10) || coalesce((SELECT group_concat(title, char(10)) FROM commitment
+                               WHERE partner_id = p.id AND status = 'open'), '')
+           || char(10) || coalesce((SELECT group_concat(replace(summary, char(10), ' '), char(10)) FROM
+                                (SELECT summary FROM touch WHERE partner_id = p.id
+                                 ORDER BY on_day DESC, id DESC LIMIT 5)), ''))"
+    };
+}
+pub(super) use haystack;
+
+const SEARCH_INDEX_SQL: &str = concat!(
+    "SELECT p.id, CASE WHEN x.text IS NOT NULL THEN x.text ELSE ",
+    haystack!(),
+    " END FROM partner p LEFT JOIN partner_search x ON x.partner_id = p.id"
+);
+
 /// One line of the Relationships pane.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize)]
 pub struct PartnerRow {
@@ -93,21 +114,31 @@ impl Store {
 
 impl Store {
     /// What the `/` filter searches, one text per partner with one field per line: name, tags,
-    /// contact names, open commitment titles and the summaries of the last five touches.
+    /// contact names, open commitment titles and the summaries of the last five touches. Read
+    /// as kept with the dashboard lines; built afresh for partners whose line was dropped.
     pub fn search_index(&self) -> StoreResult<Vec<(i64, String)>> {
+        self.search_index_of(SEARCH_INDEX_SQL)
+    }
+
+    /// The haystacks built afresh for every partner (what [`Store::search_index`] keeps).
+    pub fn search_index_afresh(&self) -> StoreResult<Vec<(i64, String)>> {
+        self.search_index_of(concat!("SELECT p.id, ", haystack!(), " FROM partner p"))
+    }
+
+    /// How many partners' haystacks are kept.
+    pub fn kept_haystacks(&self) -> StoreResult<usize> {
+        self.conn
+            .query_row("SELECT count(*) FROM partner_search", [], |r| {
+                r.get::<_, i64>(0)
+            })
+            .map(|n| usize::try_from(n).unwrap_or(0))
+            .map_err(StoreError::sql("counting the search haystacks"))
+    }
+
+    fn search_index_of(&self, sql: &str) -> StoreResult<Vec<(i64, String)>> {
         let mut stmt = self
             .conn
-            .prepare_cached(
-                "SELECT p.id, p.name
-                   || char(10) || coalesce((SELECT group_concat(tag, char(10)) FROM tag WHERE partner_id = p.id), '')
-                   || char(10) || coalesce((SELECT group_concat(name, char(10)) FROM contact WHERE partner_id = p.id), '')
-                   || char(10) || coalesce((SELECT group_concat(title, char(10)) FROM commitment
-                                       WHERE partner_id = p.id AND status = 'open'), '')
-                   || char(10) || coalesce((SELECT group_concat(replace(summary, char(10), ' '), char(10)) FROM
-                                        (SELECT summary FROM touch WHERE partner_id = p.id
-                                         ORDER BY on_day DESC, id DESC LIMIT 5)), '')
-                 FROM partner p",
-            )
+            .prepare_cached(sql)
             .map_err(StoreError::sql("building the search index"))?;
         stmt.query_map([], |r| Ok((r.get(0)?, r.get(1)?)))
             .and_then(|rows| rows.collect())

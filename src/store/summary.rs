@@ -4,7 +4,7 @@
 //! The sorted lines are also memoised in the handle until the book changes.
 
 use super::Store;
-use super::dashboard::PartnerRow;
+use super::dashboard::{PartnerRow, haystack};
 use super::error::{StoreError, StoreResult};
 use crate::domain::facts::{PartnerFacts, SideCounts};
 use crate::domain::health::{Band, HealthInput, HealthSummary, HealthVerdict};
@@ -47,6 +47,13 @@ INSERT OR REPLACE INTO partner_summary (partner_id, rules_key, on_day, ours_open
   last_their_touch_on, last_touch_on, open_problems, unfaced_problems, score, level, verdict, ended,
   input)
 VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14, ?15, ?16, ?17, ?18, ?19)";
+
+/// The partner's `/` haystack as it is when its line is written (dropped with the line).
+const SAVE_SEARCH_SQL: &str = concat!(
+    "INSERT OR REPLACE INTO partner_search (partner_id, text) SELECT p.id, ",
+    haystack!(),
+    " FROM partner p WHERE p.id = ?1"
+);
 
 fn verdict_code(v: HealthVerdict) -> i64 {
     HealthVerdict::ALL.iter().position(|x| *x == v).unwrap_or(0) as i64
@@ -291,6 +298,9 @@ impl Store {
             let mut stmt = tx
                 .prepare_cached(SAVE_SQL)
                 .map_err(StoreError::sql("recording the dashboard lines"))?;
+            let mut search = tx
+                .prepare_cached(SAVE_SEARCH_SQL)
+                .map_err(StoreError::sql("recording the dashboard lines"))?;
             let mut n = 0;
             for row in rows {
                 let Some(h) = row.health else { continue };
@@ -319,6 +329,9 @@ impl Store {
                         .and_then(|i| serde_json::to_string(i).ok())
                 ])
                 .map_err(StoreError::sql("recording the dashboard lines"))?;
+                search
+                    .execute([row.id])
+                    .map_err(StoreError::sql("recording the dashboard lines"))?;
                 n += 1;
             }
             Ok(n)
