@@ -3,7 +3,6 @@
 use super::Store;
 use super::convert::{self, commitment_cols, problem_cols};
 use super::error::{StoreError, StoreResult};
-use crate::domain::agenda::Cadence;
 use crate::domain::brief::CharterItem;
 use crate::domain::{Commitment, Problem, Side};
 use chrono::NaiveDate;
@@ -168,29 +167,6 @@ impl Store {
             .and_then(|mut stmt| stmt.query_row([cutoff], |r| r.get::<_, i64>(0)))
             .map(|n| n as usize)
             .map_err(StoreError::sql("counting the charter"))
-    }
-
-    /// Each partner not ended: id, name, last update day, agreed cadence.
-    pub fn cadences(&self) -> StoreResult<Vec<Cadence>> {
-        let mut stmt = self
-            .conn
-            .prepare_cached(
-                "SELECT p.id, p.name,
-                   (SELECT max(on_day) FROM touch t WHERE t.partner_id = p.id AND t.kind = 'update'),
-                   p.update_every_days
-                 FROM partner p WHERE p.stage <> 'ended' ORDER BY p.name COLLATE NOCASE",
-            )
-            .map_err(StoreError::sql("reading update cadences"))?;
-        stmt.query_map([], |r| {
-            Ok(Cadence {
-                partner_id: r.get(0)?,
-                partner: r.get(1)?,
-                last_update_on: r.get(2)?,
-                update_every_days: r.get(3)?,
-            })
-        })
-        .and_then(|rows| rows.collect())
-        .map_err(StoreError::sql("reading update cadences"))
     }
 
     /// A partner's commitments of one side kept on or after `since`.
