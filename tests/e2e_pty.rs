@@ -375,32 +375,20 @@ fn two_dashboards_on_one_book_see_each_others_changes() {
 fn a_new_day_shows_yesterdays_list_first_then_catches_up() {
     let home = Home::new();
     // A book of 400 partners whose lines were last assessed yesterday.
-    let yesterday = |args: &[&str]| {
-        let out = Command::new(BIN)
-            .env_clear()
-            .envs(home.env())
-            .arg("--db")
-            .arg(home.db())
-            .args(["--today", "2026-11-26"])
-            .args(args)
-            .output()
-            .expect("running pactum");
-        assert!(
-            out.status.success(),
-            "{}",
-            String::from_utf8_lossy(&out.stderr)
-        );
-    };
-    yesterday(&[
-        "gen",
-        "--partners",
-        "400",
-        "--commitments",
-        "2000",
-        "--touches",
-        "8000",
-    ]);
-    yesterday(&["render"]);
+    let yesterday = "2026-11-26";
+    home.cli_on(
+        yesterday,
+        &[
+            "gen",
+            "--partners",
+            "400",
+            "--commitments",
+            "2000",
+            "--touches",
+            "8000",
+        ],
+    );
+    home.cli_on(yesterday, &["render"]);
     let mut s = home.spawn(120, 30);
     s.wait_until("the list brought to today", |screen| {
         let title = screen.rows(0, 120).next().unwrap_or_default();

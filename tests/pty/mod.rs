@@ -144,12 +144,17 @@ impl Home {
 
     /// Runs a non-interactive subcommand on this book; returns its stdout and stderr.
     pub fn cli(&self, args: &[&str]) -> (String, String) {
+        self.cli_on(TODAY, args)
+    }
+
+    /// As [`Home::cli`], on another day.
+    pub fn cli_on(&self, today: &str, args: &[&str]) -> (String, String) {
         let out = Command::new(BIN)
             .env_clear()
             .envs(self.env())
             .arg("--db")
             .arg(self.db())
-            .args(["--today", TODAY])
+            .args(["--today", today])
             .args(args)
             .output()
             .expect("running pactum");
