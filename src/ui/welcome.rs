@@ -17,13 +17,12 @@ pub fn draw(app: &App, theme: &Theme, frame: &mut Frame, area: Rect) {
     let lines = vec![
         Line::styled("Welcome to pactum", theme.style(Meaning::Title)),
         Line::default(),
+        // One paragraph, wrapped to the width there is.
         Line::from(
-            "A partnership is earned. pactum keeps what you promised your partners and what",
+            "A partnership is earned. pactum keeps what you promised your partners and what \
+             they promised you, both ways, and tells you when to call, when to have the brave \
+             conversation, and when to walk away.",
         ),
-        Line::from(
-            "they promised you, both ways, and tells you when to call, when to have the brave",
-        ),
-        Line::from("conversation, and when to walk away."),
         Line::default(),
         Line::from(vec![
             Span::raw("  "),
