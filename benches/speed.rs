@@ -13,7 +13,8 @@ use pactum::runtime;
 use pactum::store::{CommitmentFilter, GenSpec, Store, schema};
 use pactum::tui::draw_frame;
 use pactum::ui::{self, Theme};
-use ratatui::backend::{CrosstermBackend, TestBackend};
+use pactum::wire::Wire;
+use ratatui::backend::TestBackend;
 use ratatui::layout::Rect;
 use ratatui::{Terminal, TerminalOptions, Viewport};
 use std::path::PathBuf;
@@ -186,7 +187,7 @@ fn keystroke_to_frame(bencher: Bencher, key: &str) {
     let mut app = started(&mut store);
     let theme = Theme { color: true };
     let mut terminal = Terminal::with_options(
-        CrosstermBackend::new(std::io::sink()),
+        Wire::new(std::io::sink()),
         TerminalOptions {
             viewport: Viewport::Fixed(Rect::new(0, 0, 200, 50)),
         },

@@ -13,3 +13,4 @@ pub mod store;
 pub mod tty;
 pub mod tui;
 pub mod ui;
+pub mod wire;

@@ -7,8 +7,9 @@ use crate::runtime;
 use crate::store::Store;
 use crate::tty::{TtyWatch, Wake};
 use crate::ui::{self, Theme};
+use crate::wire::Wire;
 use ratatui::Terminal;
-use ratatui::backend::CrosstermBackend;
+use ratatui::backend::Backend;
 use ratatui::buffer::Buffer;
 use ratatui::crossterm::event::{
     self, DisableBracketedPaste, DisableMouseCapture, EnableBracketedPaste, EnableMouseCapture,
@@ -27,20 +28,20 @@ const WAKE: Duration = Duration::from_millis(500);
 const FRAME_BYTES: usize = 1 << 18;
 
 /// The dashboard's terminal: output is buffered and flushed once per frame.
-pub type Screen = Terminal<CrosstermBackend<BufWriter<Stdout>>>;
+pub type Screen = Terminal<Wire<BufWriter<Stdout>>>;
 
 /// Raw mode, the alternate screen and a panic hook that restores the terminal (ratatui's own),
 /// with a buffered writer in place of the line-buffered stdout.
 fn open_screen() -> Result<Screen, String> {
     drop(ratatui::try_init().map_err(|e| format!("opening the terminal: {e}"))?);
     let writer = BufWriter::with_capacity(FRAME_BYTES, std::io::stdout());
-    Terminal::new(CrosstermBackend::new(writer)).map_err(|e| format!("opening the terminal: {e}"))
+    Terminal::new(Wire::new(writer)).map_err(|e| format!("opening the terminal: {e}"))
 }
 
 /// Draws `app` if the screen would change, and sends only the changed cells, in one write.
 /// `last` is the screen as the terminal shows it (None: unknown). Returns whether anything was written.
 pub fn draw_frame<W: Write>(
-    terminal: &mut Terminal<CrosstermBackend<W>>,
+    terminal: &mut Terminal<Wire<W>>,
     last: &mut Option<Buffer>,
     app: &App,
     theme: &Theme,

@@ -186,12 +186,13 @@ fn partner(name: String) -> impl Strategy<Value = PartnerRecord> {
 }
 
 fn any_book() -> impl Strategy<Value = Book> {
-    proptest::collection::btree_set("[A-Za-z][A-Za-z0-9 &é]{0,15}", 0..5)
+    // Names as stored: no space at either end (a name is trimmed when it is checked).
+    proptest::collection::btree_set("[A-Za-z]([A-Za-z0-9 &é]{0,14}[A-Za-z0-9&é])?", 0..5)
         .prop_map(|names| {
             // Unique ignoring ASCII case, in the book's order (name COLLATE NOCASE).
             let mut seen = std::collections::BTreeMap::new();
             for n in names {
-                seen.entry(n.to_ascii_lowercase()).or_insert(n);
+                seen.entry(n.trim().to_ascii_lowercase()).or_insert(n);
             }
             seen.into_values().collect::<Vec<_>>()
         })
