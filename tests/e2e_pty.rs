@@ -396,7 +396,7 @@ fn a_new_day_shows_yesterdays_list_first_then_catches_up() {
     });
     let raw = String::from_utf8_lossy(&s.raw.lock().unwrap()).to_string();
     assert!(
-        raw.contains("list as of 2026-11-26, bringing it to today"),
+        raw.contains("list as of 2026-11-26, updating"),
         "the first frame said the list was yesterday's"
     );
     s.send("q");

@@ -27,7 +27,7 @@ fn load() -> Effect {
 }
 
 fn title(app: &App) -> String {
-    let mut terminal = Terminal::new(TestBackend::new(160, 30)).unwrap();
+    let mut terminal = Terminal::new(TestBackend::new(80, 24)).unwrap();
     terminal
         .draw(|f| ui::draw(app, &Theme { color: false }, f))
         .unwrap();
@@ -74,8 +74,9 @@ fn a_new_day_starts_from_yesterdays_lines_and_catches_up() {
     assert!(first.rows.iter().all(|r| r.health.is_some()));
     let effects = update(&mut app, Action::Loaded(first));
     assert_eq!(effects, vec![Effect::CatchUp]);
+    // Said in full on an 80-column title bar.
     assert!(
-        title(&app).contains("list as of 2026-11-27"),
+        title(&app).contains("list as of 2026-11-27, updating…"),
         "{}",
         title(&app)
     );

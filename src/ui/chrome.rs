@@ -11,18 +11,22 @@ use ratatui::widgets::Paragraph;
 pub fn title(app: &App, theme: &Theme, frame: &mut Frame, area: Rect) {
     let rows = &app.data.rows;
     let count = format!(" {} partners · {} ", rows.len(), app.today);
-    let mut spans = vec![
-        Span::styled(" pactum ", theme.style(Meaning::Title)),
-        Span::styled("— agreements must be kept", theme.style(Meaning::Muted)),
-        Span::raw(" "),
-        Span::styled(count, theme.style(Meaning::Muted)),
-    ];
-    if let Some(day) = app.data.lines_as_of {
-        // The first frame of a new day: the list is yesterday's until it is caught up.
-        spans.push(Span::styled(
-            format!("· list as of {day}, bringing it to today… "),
-            theme.style(Meaning::Watch),
-        ));
+    let mut spans = vec![Span::styled(" pactum ", theme.style(Meaning::Title))];
+    match app.data.lines_as_of {
+        // The first frame of a new day: the list is yesterday's until it is caught up; that
+        // says more than the motto, so it takes its place (it fits 80 columns).
+        Some(day) => spans.extend([
+            Span::styled(count, theme.style(Meaning::Muted)),
+            Span::styled(
+                format!("· list as of {day}, updating… "),
+                theme.style(Meaning::Watch),
+            ),
+        ]),
+        None => spans.extend([
+            Span::styled("— agreements must be kept", theme.style(Meaning::Muted)),
+            Span::raw(" "),
+            Span::styled(count, theme.style(Meaning::Muted)),
+        ]),
     }
     let line = Line::from(spans);
     frame.render_widget(Paragraph::new(line), area);
