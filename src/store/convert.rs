@@ -114,3 +114,16 @@ pub fn problem_at(r: &Row<'_>, at: usize) -> rusqlite::Result<Problem> {
         version: r.get(at + 9)?,
     })
 }
+
+/// A day bound as `YYYY-MM-DD` text by chrono's `Display`: rusqlite's own binding of a date
+/// parses a strftime pattern for every value, which shows in an import of a million rows.
+pub struct Day(pub Option<chrono::NaiveDate>);
+
+impl rusqlite::ToSql for Day {
+    fn to_sql(&self) -> rusqlite::Result<rusqlite::types::ToSqlOutput<'_>> {
+        Ok(match self.0 {
+            Some(day) => rusqlite::types::ToSqlOutput::from(day.to_string()),
+            None => rusqlite::types::ToSqlOutput::from(rusqlite::types::Null),
+        })
+    }
+}

@@ -2,6 +2,7 @@
 //! existing row can match one imported record (so in-file repeats are kept, as in the book).
 
 use crate::exchange::{CommitmentRecord, Counts, ImportReport, PartnerRecord};
+use crate::store::convert::Day;
 use crate::store::error::{StoreError, StoreResult};
 use rusqlite::{Transaction, params};
 use std::collections::HashMap;
@@ -170,12 +171,12 @@ pub(super) fn commitments(
                         c.side,
                         c.title,
                         c.detail,
-                        c.made_on,
-                        c.due_on,
+                        Day(Some(c.made_on)),
+                        Day(c.due_on),
                         c.ongoing,
                         c.origin,
                         c.status,
-                        c.closed_on,
+                        Day(c.closed_on),
                         c.owner
                     ])
                     .map_err(&sql)?;
@@ -205,7 +206,7 @@ pub(super) fn commitments(
                 report.reviews.matched += 1;
             } else {
                 review
-                    .execute(params![cid, r.on, r.verdict, r.note])
+                    .execute(params![cid, Day(Some(r.on)), r.verdict, r.note])
                     .map_err(&sql)?;
                 report.reviews.added += 1;
             }
@@ -259,7 +260,7 @@ pub(super) fn touches(
             insert
                 .execute(params![
                     pid,
-                    t.on,
+                    Day(Some(t.on)),
                     t.kind,
                     t.initiated_by,
                     t.summary,
@@ -304,13 +305,13 @@ pub(super) fn problems(
             insert
                 .execute(params![
                     pid,
-                    pr.opened_on,
+                    Day(Some(pr.opened_on)),
                     pr.summary,
                     pr.severity,
                     pr.reaction,
-                    pr.brave_conversation_on,
+                    Day(pr.brave_conversation_on),
                     pr.brave_note,
-                    pr.resolved_on
+                    Day(pr.resolved_on)
                 ])
                 .map_err(&sql)?;
             counts.added += 1;
