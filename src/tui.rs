@@ -19,13 +19,16 @@ use ratatui::crossterm::execute;
 use std::io::{BufWriter, Stdout, Write};
 use std::sync::Arc;
 use std::sync::atomic::{AtomicBool, Ordering};
-use std::time::Duration;
+use std::time::{Duration, Instant};
 
 /// How often the loop wakes to look for other sessions' commits and for signals.
 const WAKE: Duration = Duration::from_millis(500);
 
 /// Room for a whole frame, so each frame reaches the terminal in one write.
 const FRAME_BYTES: usize = 1 << 18;
+/// Keys already waiting are answered before the screen is drawn (one frame for a burst or a held
+/// key over a slow link), but the screen is never left behind for longer than this.
+const TYPEAHEAD_STALE: Duration = Duration::from_millis(100);
 
 /// The dashboard's terminal: output is buffered and flushed once per frame.
 pub type Screen = Terminal<Wire<BufWriter<Stdout>>>;
@@ -134,6 +137,7 @@ fn run_loop(
     let mut handled = false;
     let watch = TtyWatch::new().map_err(|e| format!("watching the terminal: {e}"))?;
     let mut shown: Option<Buffer> = None;
+    let mut drawn_at = Instant::now();
     // Work that waits for a drawn frame and a moment without input: bringing a new day's lines
     // up to date while the first frame (drawn from earlier lines) is on screen.
     let mut after_frame: Option<Effect> = None;
@@ -154,12 +158,14 @@ fn run_loop(
         if app.quit || stop.load(Ordering::Relaxed) {
             return Ok(());
         }
-        if dirty {
+        if dirty && !(handled && drawn_at.elapsed() < TYPEAHEAD_STALE && input_waiting()?) {
             draw_frame(terminal, &mut shown, app, &theme).map_err(|e| format!("drawing: {e}"))?;
             dirty = false;
+            drawn_at = Instant::now();
         }
         if after_frame.is_some()
-            && !event::poll(Duration::ZERO).map_err(|e| format!("reading the terminal: {e}"))?
+            && !dirty
+            && !input_waiting()?
             && let Some(effect) = after_frame.take()
         {
             if let Some(report) = runtime::perform(store, ctx.today, &ctx.config.rules, effect) {
@@ -176,7 +182,7 @@ fn run_loop(
         let read_events = wake == Wake::Input || handled;
         handled = false;
         if read_events {
-            if event::poll(Duration::ZERO).map_err(|e| format!("reading the terminal: {e}"))? {
+            if input_waiting()? {
                 let ev = event::read().map_err(|e| format!("reading the terminal: {e}"))?;
                 handled = true;
                 if let Some(action) = translate(app, ev) {
@@ -200,6 +206,11 @@ fn run_loop(
             pending.push(app.reload());
         }
     }
+}
+
+/// Whether an event is ready to read without waiting (crossterm may hold some already read).
+fn input_waiting() -> Result<bool, String> {
+    event::poll(Duration::ZERO).map_err(|e| format!("reading the terminal: {e}"))
 }
 
 /// Turns a terminal event into an action through the keymap of the current mode.

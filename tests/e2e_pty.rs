@@ -402,3 +402,53 @@ fn a_new_day_shows_yesterdays_list_first_then_catches_up() {
     s.send("q");
     s.wait_exit();
 }
+
+/// The screen row of the relationships list's selection marker.
+fn selected_row(screen: &vt100::Screen) -> Option<usize> {
+    screen
+        .rows(0, screen.size().1.get())
+        .position(|row| row.starts_with("│›"))
+}
+
+#[test]
+fn keys_that_arrive_together_are_answered_with_one_frame() {
+    let home = Home::new();
+    let mut s = home.spawn(120, 40);
+    s.wait_for("Welcome to pactum");
+    s.send("D");
+    s.wait_for("loaded the demo book");
+    let top = {
+        let parser = s.parser.lock().unwrap();
+        selected_row(parser.screen()).expect("a selected partner")
+    };
+    let wait_row = |s: &Session, row: usize| {
+        s.wait_until(&format!("the selection on row {row}"), |sc| {
+            selected_row(sc) == Some(row)
+        });
+    };
+
+    // One key at a time, each answered before the next: a frame per key.
+    let before = s.raw().len();
+    for step in 1..=8 {
+        s.send("j");
+        wait_row(&s, top + step);
+    }
+    let stepwise = s.raw().len() - before;
+    for step in (0..8).rev() {
+        s.send("k");
+        wait_row(&s, top + step);
+    }
+
+    // The same eight keys in one burst (a held key, a slow link): answered first, drawn once.
+    let before = s.raw().len();
+    s.send("jjjjjjjj");
+    wait_row(&s, top + 8);
+    let burst = s.raw().len() - before;
+    println!("8 keys: {stepwise} B one at a time, {burst} B in one burst");
+    assert!(
+        burst * 3 < stepwise,
+        "a burst of 8 keys sent {burst} B, one key at a time {stepwise} B"
+    );
+    s.send("q");
+    assert!(s.wait_exit().success());
+}

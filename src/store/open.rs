@@ -60,7 +60,7 @@ pub fn connect(path: &Path, options: &BookOptions) -> StoreResult<(Connection, V
     // for each row of a long import.
     conn.set_prepared_statement_cache_capacity(128);
     check_is_ours(&conn, path)?;
-    configure(&conn, path)?;
+    configure(&conn, path, options)?;
     migrate(&mut conn, path, options)?;
     Ok((conn, warnings))
 }
@@ -88,10 +88,19 @@ fn wait_when_busy(conn: &mut Connection, timeout: Duration) -> StoreResult<()> {
 }
 
 /// WAL, foreign keys and durability, each checked rather than assumed.
-fn configure(conn: &Connection, path: &Path) -> StoreResult<()> {
-    let mode: String = conn
-        .query_row("PRAGMA journal_mode = WAL", [], |r| r.get(0))
-        .map_err(StoreError::sql("switching the book to WAL"))?;
+fn configure(conn: &Connection, path: &Path, options: &BookOptions) -> StoreResult<()> {
+    let mut mode: String = conn
+        .query_row("PRAGMA journal_mode", [], |r| r.get(0))
+        .map_err(StoreError::sql("reading the book's journal mode"))?;
+    if !mode.eq_ignore_ascii_case("wal") {
+        // A new book. Switching needs the file to itself, and two sessions switching at once
+        // would each hold a read lock the other waits on: SQLite answers one of them "busy" at
+        // once rather than deadlock. So the switch is made under the migration lock, in turn.
+        let _lock = MigrationLock::acquire(path, options.busy_timeout)?;
+        mode = conn
+            .query_row("PRAGMA journal_mode = WAL", [], |r| r.get(0))
+            .map_err(StoreError::sql("switching the book to WAL"))?;
+    }
     if !mode.eq_ignore_ascii_case("wal") {
         return Err(StoreError::Invalid(format!(
             "{} could not be put in WAL mode (it stayed {mode})",
@@ -141,14 +150,15 @@ pub(super) fn check_magic(path: &Path) -> StoreResult<()> {
 
 /// Refuses SQLite files that hold someone else's tables, before anything is written to them.
 fn check_is_ours(conn: &Connection, path: &Path) -> StoreResult<()> {
-    let version: i64 = conn
-        .query_row("PRAGMA user_version", [], |r| r.get(0))
-        .map_err(|_| StoreError::NotABook(path.to_path_buf(), "SQLite cannot read it"))?;
-    let tables: i64 = conn
+    // One statement, so one snapshot: read apart, another process could commit its first
+    // migration in between, and its tables would be seen with the version 0 read before them.
+    let (version, tables): (i64, i64) = conn
         .query_row(
-            "SELECT count(*) FROM sqlite_schema WHERE type = 'table' AND name NOT LIKE 'sqlite_%'",
+            "SELECT (SELECT user_version FROM pragma_user_version),
+                    (SELECT count(*) FROM sqlite_schema
+                      WHERE type = 'table' AND name NOT LIKE 'sqlite_%')",
             [],
-            |r| r.get(0),
+            |r| Ok((r.get(0)?, r.get(1)?)),
         )
         .map_err(|_| StoreError::NotABook(path.to_path_buf(), "SQLite cannot read it"))?;
     if version == 0 && tables > 0 {
