@@ -311,8 +311,9 @@ pub fn main() -> ExitCode {
     match run(cli) {
         Ok(()) => ExitCode::SUCCESS,
         Err(reason) => {
-            // Reasons can quote names from the book: cleaned like any other output.
-            eprintln!("pactum: {}", crate::domain::text::clean_block(&reason));
+            // Reasons can quote names from the book: cleaned like any other output, and on one
+            // line (a reason from a library may span several).
+            eprintln!("pactum: {}", crate::domain::text::clean_line(reason.trim()));
             ExitCode::FAILURE
         }
     }

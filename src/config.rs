@@ -42,7 +42,7 @@ impl Config {
 
     /// Parses config text over the defaults.
     pub fn parse(text: &str) -> Result<Config, String> {
-        let mut table: toml::Table = toml::from_str(text).map_err(|e| e.to_string())?;
+        let mut table: toml::Table = toml::from_str(text).map_err(|e| toml_error(text, &e))?;
         let mut config = Config::defaults();
         if let Some(keys) = table.remove("keys") {
             let toml::Value::Table(keys) = keys else {
@@ -56,10 +56,25 @@ impl Config {
         }
         if let Some(unknown) = table.keys().next() {
             return Err(format!(
-                "unknown setting {unknown:?} (known: [keys.*], [health])"
+                "unknown setting {} (known: [keys.*], [health])",
+                crate::domain::text::quoted(unknown)
             ));
         }
         Ok(config)
+    }
+}
+
+/// A TOML syntax error on one line: where, and what.
+fn toml_error(text: &str, e: &toml::de::Error) -> String {
+    let message = e.message().trim();
+    match e.span() {
+        Some(span) => {
+            let before = &text[..span.start.min(text.len())];
+            let line = before.matches('\n').count() + 1;
+            let column = before.rsplit('\n').next().map_or(0, |l| l.chars().count()) + 1;
+            format!("line {line}, column {column}: {message}")
+        }
+        None => message.to_string(),
     }
 }
 
@@ -98,5 +113,12 @@ mod tests {
         assert_eq!(config.rules.windows, Rules::default().windows);
         assert!(Config::parse("[health.weights]\nreciprocty = 40\n").is_err());
         assert!(Config::parse("[colours]\nx = 1\n").is_err());
+    }
+
+    #[test]
+    fn a_syntax_error_is_one_line_with_its_place() {
+        let e = Config::parse("[keys]\n[health\nx = 1\n").unwrap_err();
+        assert!(!e.contains('\n'), "{e}");
+        assert!(e.starts_with("line 2, column "), "{e}");
     }
 }

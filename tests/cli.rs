@@ -509,3 +509,18 @@ fn brief_shows_both_sides_and_talking_points_naming_the_overdue() {
     assert_eq!(json["theirs_open"][0]["title"], "Intro to their CFO");
     assert!(json["talking_points"].as_array().unwrap().len() >= 2);
 }
+
+#[test]
+fn an_ended_partner_reports_no_verdict_of_health_in_json() {
+    let book = Book::new();
+    book.ok(&["partner", "add", "Gone", "--stage", "signed"]);
+    book.ok(&["partner", "end", "Gone", "--reason", "Effort ran one way"]);
+    let h = book.json(&["health", "Gone", "--json"]);
+    assert_eq!(h["verdict"], "ended", "{h:#}");
+    assert!(h["score"].is_null() && h["level"].is_null(), "{h:#}");
+    // A partner not ended but with nothing to judge yet has a verdict and no band.
+    book.ok(&["partner", "add", "New"]);
+    let h = book.json(&["health", "New", "--json"]);
+    assert!(h["score"].is_null() && h["level"].is_null(), "{h:#}");
+    assert_ne!(h["verdict"], "ended", "{h:#}");
+}

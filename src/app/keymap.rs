@@ -100,7 +100,7 @@ impl Key {
                 .iter()
                 .find(|(name, _)| *name == rest)
                 .map(|(_, code)| *code)
-                .ok_or_else(|| format!("unknown key name {text:?}"))?,
+                .ok_or_else(|| format!("unknown key name {}", crate::domain::text::quoted(text)))?,
         };
         Ok(key)
     }
@@ -168,8 +168,12 @@ impl Keymap {
             let table = self.modes.entry(mode).or_default();
             for (name, action) in bindings {
                 let key = Key::parse(&name)?;
-                let action = Action::deserialize(action)
-                    .map_err(|e| format!("[keys.{mode_name}] {name:?}: {e}"))?;
+                let action = Action::deserialize(action).map_err(|e| {
+                    format!(
+                        "[keys.{mode_name}] {}: {e}",
+                        crate::domain::text::quoted(&name)
+                    )
+                })?;
                 table.retain(|(k, _)| *k != key);
                 if action != Action::None {
                     table.push((key, action));

@@ -336,7 +336,7 @@ fn status_change(app: &mut App, action: Action) -> Vec<Effect> {
     if status == Status::Kept {
         return vec![write];
     }
-    let question = format!("Mark {:?} as {word}?", text::fit(&c.title, 60));
+    let question = format!("Mark {} as {word}?", text::quoted(&c.title));
     app.overlay = Some(Overlay::Confirm(Confirm {
         question,
         on_yes: write,

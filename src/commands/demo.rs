@@ -10,7 +10,8 @@ pub fn run(ctx: &Context, force: bool, out: &mut dyn Write) -> Result<(), String
     let existing = store.partner_count().map_err(|e| e.to_string())?;
     if existing > 0 && !force {
         return Err(format!(
-            "the book already has {existing} partners; use --force to load the demo beside them (demo partners of the same name are replaced)"
+            "the book already has {}; use --force to load the demo beside them (demo partners of the same name are replaced)",
+            crate::domain::text::counted(existing, "partner", "partners")
         ));
     }
     let book = DemoBook::shipped().map_err(|e| e.to_string())?;

@@ -11,7 +11,8 @@ pub fn run(ctx: &Context, spec: GenSpec, force: bool, out: &mut dyn Write) -> Re
     let existing = store.partner_count().map_err(|e| e.to_string())?;
     if existing > 0 && !force {
         return Err(format!(
-            "the book already has {existing} partners; gen fills an empty book (use --force to delete them all and generate in their place)"
+            "the book already has {}; gen fills an empty book (use --force to delete them all and generate in their place)",
+            crate::domain::text::counted(existing, "partner", "partners")
         ));
     }
     let started = Instant::now();

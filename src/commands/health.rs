@@ -14,7 +14,9 @@ use std::io::Write;
 pub struct HealthReport<'a> {
     pub partner: &'a str,
     pub score: Option<u8>,
-    pub level: &'static str,
+    /// `None` with the score: no band without a score.
+    pub level: Option<&'static str>,
+    /// `ended` for an ended partner, which is not assessed.
     pub verdict: &'static str,
     pub reason: &'a str,
     pub signals: Vec<SignalReport<'a>>,
@@ -37,8 +39,12 @@ impl<'a> HealthReport<'a> {
         HealthReport {
             partner,
             score: health.score,
-            level: health.level.as_str(),
-            verdict: health.verdict.as_str(),
+            level: health.score.map(|_| health.level.as_str()),
+            verdict: if health.ended {
+                "ended"
+            } else {
+                health.verdict.as_str()
+            },
             reason: &health.reason,
             signals: health
                 .signals

@@ -85,6 +85,9 @@ pub fn run(ctx: &Context, cmd: OpsCmd, out: &mut dyn Write) -> Result<(), String
             if as_json {
                 return json(out, &events);
             }
+            if events.is_empty() && limit == 0 {
+                return Ok(());
+            }
             if events.is_empty() {
                 return line(out, "no changes recorded yet");
             }

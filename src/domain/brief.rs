@@ -88,9 +88,9 @@ pub fn talking_points(b: &Brief, today: NaiveDate) -> Vec<String> {
     }
     for c in b.ours_open.iter().filter(|c| days_late(c, today) > 0) {
         points.push(format!(
-            "Apologise for \"{}\" ({} days late) and agree a new date.",
+            "Apologise for \"{}\" ({} late) and agree a new date.",
             c.title,
-            days_late(c, today)
+            super::text::counted(days_late(c, today), "day", "days")
         ));
     }
     for c in &b.theirs_open {

@@ -5,7 +5,7 @@ use unicode_segmentation::UnicodeSegmentation;
 use unicode_width::UnicodeWidthStr;
 
 /// Bidirectional overrides and isolates, which reorder what a reader sees (Trojan Source).
-fn is_bidi_control(c: char) -> bool {
+pub fn is_bidi_control(c: char) -> bool {
     matches!(c, '\u{202A}'..='\u{202E}' | '\u{2066}'..='\u{2069}' | '\u{200E}' | '\u{200F}' | '\u{061C}')
 }
 
@@ -112,6 +112,18 @@ pub fn fit(text: &str, max: usize) -> String {
     out
 }
 
+/// `n` and the noun for it: "1 partner", "2 partners", "0 touches".
+pub fn counted(n: impl Into<i64>, one: &str, many: &str) -> String {
+    let n = n.into();
+    format!("{n} {}", if n == 1 { one } else { many })
+}
+
+/// Text from a user or a file quoted in a message: cleaned for one line (control characters in
+/// caret form) and cut to 60 cells, in double quotes.
+pub fn quoted(text: &str) -> String {
+    format!("\"{}\"", fit(text, 60))
+}
+
 /// Pads (or cuts) cleaned text to exactly `cells` wide.
 pub fn pad(text: &str, cells: usize) -> String {
     let mut s = fit(text, cells);
@@ -134,6 +146,21 @@ mod tests {
     #[case("plain Üñíçødé 日本", "plain Üñíçødé 日本")]
     fn cleans(#[case] input: &str, #[case] want: &str) {
         assert_eq!(clean_line(input), want);
+    }
+
+    #[test]
+    fn counts_take_the_noun_they_need() {
+        assert_eq!(counted(1, "partner", "partners"), "1 partner");
+        assert_eq!(counted(0, "touch", "touches"), "0 touches");
+        assert_eq!(counted(-1, "day", "days"), "-1 days");
+    }
+
+    #[test]
+    fn quoted_text_is_one_cleaned_short_line() {
+        assert_eq!(quoted("evil\x1b]0;t\x07\nline2"), "\"evil^[]0;t^G line2\"");
+        let long = quoted(&"x".repeat(100_000));
+        assert_eq!(width(&long), 62);
+        assert!(long.ends_with("…\""));
     }
 
     #[test]

@@ -6,6 +6,18 @@ use std::fmt;
 use std::str::FromStr;
 
 /// Defines a closed set of words stored as text (and checked by the schema).
+/// A type's name as words: `TouchKind` → "touch kind".
+fn spaced(name: &str) -> String {
+    let mut out = String::new();
+    for (i, c) in name.chars().enumerate() {
+        if c.is_uppercase() && i > 0 {
+            out.push(' ');
+        }
+        out.extend(c.to_lowercase());
+    }
+    out
+}
+
 macro_rules! word_enum {
     ($(#[$m:meta])* $name:ident { $($variant:ident = $word:literal),+ $(,)? }) => {
         $(#[$m])*
@@ -35,7 +47,7 @@ macro_rules! word_enum {
                     .find(|v| v.as_str() == wanted)
                     .ok_or_else(|| {
                         let words: Vec<&str> = $name::ALL.iter().map(|v| v.as_str()).collect();
-                        format!("unknown {} {:?}: expected one of {}", stringify!($name).to_lowercase(), s, words.join(", "))
+                        format!("unknown {} {}: expected one of {}", spaced(stringify!($name)), crate::domain::text::quoted(s), words.join(", "))
                     })
             }
         }

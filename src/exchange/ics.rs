@@ -111,7 +111,8 @@ fn date(d: NaiveDate) -> String {
     d.format("%Y%m%d").to_string()
 }
 
-/// Escapes a TEXT value (RFC 5545 §3.3.11): backslash, semicolon, comma and newline.
+/// Escapes a TEXT value (RFC 5545 §3.3.11): backslash, semicolon, comma and newline. Bidi
+/// overrides are dropped, as on screen: the calendar is read by others.
 pub fn escape(text: &str) -> String {
     let mut out = String::with_capacity(text.len());
     for c in text.chars() {
@@ -121,6 +122,7 @@ pub fn escape(text: &str) -> String {
             ',' => out.push_str("\\,"),
             '\n' => out.push_str("\\n"),
             '\r' => {}
+            c if crate::domain::text::is_bidi_control(c) => {}
             // Other control characters are not allowed in a content line.
             c if c.is_control() => out.push(' '),
             c => out.push(c),
@@ -152,6 +154,7 @@ mod tests {
     #[test]
     fn escapes_text() {
         assert_eq!(escape("a,b;c\\d\ne"), "a\\,b\\;c\\\\d\\ne");
+        assert_eq!(escape("pay\u{202e}moc.exe\u{2066}x"), "paymoc.exex");
     }
 
     #[test]

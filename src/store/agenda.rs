@@ -221,7 +221,10 @@ impl Store {
     pub fn record_check(&mut self, id: i64, on: NaiveDate) -> StoreResult<i64> {
         self.write("recording a review", |tx, who| {
             let c = super::events::commitment_in(tx, id)?;
-            let text = format!("checked {:?} on {on}: still open", c.title);
+            let text = format!(
+                "checked {} on {on}: still open",
+                crate::domain::text::quoted(&c.title)
+            );
             super::events::record(tx, who, "check", "commitment", id, &text, None)
         })
     }

@@ -93,7 +93,8 @@ fn name_taken(tx: &Transaction<'_>, name: &str, except: i64) -> StoreResult<()> 
         .map_err(StoreError::sql("checking the partner name"))?;
     match other {
         Some(existing) => Err(StoreError::Invalid(format!(
-            "a partner named {existing:?} already exists"
+            "a partner named {} already exists",
+            crate::domain::text::quoted(&existing)
         ))),
         None => Ok(()),
     }
@@ -333,7 +334,8 @@ const PARTNERS_ALL: &str = "SELECT id, name, stage, signed_on, desired_outcome, 
 
 pub(super) fn conflict(what: &str, name: &str) -> StoreError {
     StoreError::Conflict(format!(
-        "someone else changed {what} {name:?} since you opened it; reopen it to see their version"
+        "someone else changed {what} {} since you opened it; reopen it to see their version",
+        crate::domain::text::quoted(name)
     ))
 }
 

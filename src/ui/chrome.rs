@@ -10,7 +10,11 @@ use ratatui::widgets::Paragraph;
 
 pub fn title(app: &App, theme: &Theme, frame: &mut Frame, area: Rect) {
     let rows = &app.data.rows;
-    let count = format!(" {} partners · {} ", rows.len(), app.today);
+    let count = format!(
+        " {} · {} ",
+        crate::domain::text::counted(rows.len() as i64, "partner", "partners"),
+        app.today
+    );
     let mut spans = vec![Span::styled(" pactum ", theme.style(Meaning::Title))];
     match app.data.lines_as_of {
         // The first frame of a new day: the list is yesterday's until it is caught up; that

@@ -72,7 +72,10 @@ pub fn draw(app: &App, run: &ReviewRun, theme: &Theme, frame: &mut Frame, area: 
             let when = match c.due_on {
                 None => "ongoing (charter item)".to_string(),
                 Some(d) if d < app.today => {
-                    format!("due {d}, {} days late", (app.today - d).num_days())
+                    format!(
+                        "due {d}, {} late",
+                        crate::domain::text::counted((app.today - d).num_days(), "day", "days")
+                    )
                 }
                 Some(d) => format!("due {d}"),
             };

@@ -85,7 +85,10 @@ pub(super) fn search_action(app: &mut App, action: Action) -> Vec<Effect> {
                     vec![app.reload()]
                 }
                 None => {
-                    app.notice = Some(Notice::Info(format!("nothing matches {:?}", search.query)));
+                    app.notice = Some(Notice::Info(format!(
+                        "nothing matches {}",
+                        text::quoted(&search.query)
+                    )));
                     Vec::new()
                 }
             };

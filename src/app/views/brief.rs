@@ -9,7 +9,13 @@ use chrono::NaiveDate;
 
 fn due(c: &Commitment, today: NaiveDate) -> (Tone, String) {
     match c.due_on.map(|d| (d, (d - today).num_days())) {
-        Some((d, n)) if n < 0 => (Tone::Overdue, format!("{d}, {} days late", -n)),
+        Some((d, n)) if n < 0 => (
+            Tone::Overdue,
+            format!(
+                "{d}, {} late",
+                crate::domain::text::counted(-n, "day", "days")
+            ),
+        ),
         Some((d, n)) if n <= 7 => (Tone::DueSoon, format!("{d}, in {n} days")),
         Some((d, _)) => (Tone::Muted, d.to_string()),
         None => (Tone::Muted, "ongoing".into()),

@@ -57,9 +57,10 @@ impl Store {
         let mut partners = Vec::with_capacity(book.partners.len());
         for p in &book.partners {
             let pid = import_partner(&tx, p, &mut report).map_err(|e| match e {
-                StoreError::Invalid(why) => {
-                    StoreError::Invalid(format!("{file}, partner {:?}: {why}", p.name))
-                }
+                StoreError::Invalid(why) => StoreError::Invalid(format!(
+                    "{file}, partner {}: {why}",
+                    crate::domain::text::quoted(&p.name)
+                )),
                 other => other,
             })?;
             partners.push(pid);
