@@ -147,3 +147,51 @@ fn an_older_book_gets_its_last_review_days_when_upgraded() {
     assert_eq!(stale(&store), vec![(c, Some(old))]);
     assert_eq!(store.schema_version().unwrap(), schema::latest());
 }
+
+#[test]
+fn the_checklist_shows_each_items_own_last_review() {
+    let dir = tempfile::tempdir().unwrap();
+    let mut store = Store::open(&dir.path().join("book.db"), "tester").unwrap();
+    let p = store
+        .add_partner(&NewPartner::named("Acme", shift(today(), -400)))
+        .unwrap();
+    let item = |title: &str, ongoing: bool| NewCommitment {
+        partner_id: p,
+        side: Side::Ours,
+        title: title.into(),
+        detail: String::new(),
+        made_on: shift(today(), -300),
+        due_on: (!ongoing).then(|| shift(today(), 10)),
+        ongoing,
+        origin: Origin::FirstMeeting,
+    };
+    let reviewed = store.add_commitment(&item("Monthly report", true)).unwrap();
+    let never = store.add_commitment(&item("Quarterly review", true)).unwrap();
+    let dated = store.add_commitment(&item("Send the deck", false)).unwrap();
+    // Review ids and commitment ids overlap on purpose: review 1 is of another item.
+    store
+        .add_review(never, Verdict::Honoured, shift(today(), -200), "")
+        .unwrap();
+    store
+        .add_review(reviewed, Verdict::Honoured, shift(today(), -90), "")
+        .unwrap();
+    store
+        .add_review(reviewed, Verdict::NotHonoured, shift(today(), -30), "")
+        .unwrap();
+    let last = |id: i64| {
+        store
+            .review_items(Some(p))
+            .unwrap()
+            .into_iter()
+            .find(|(_, i)| i.commitment.id == id)
+            .unwrap()
+            .1
+            .last_review
+    };
+    assert_eq!(
+        last(reviewed),
+        Some((shift(today(), -30), Verdict::NotHonoured))
+    );
+    assert_eq!(last(never), Some((shift(today(), -200), Verdict::Honoured)));
+    assert_eq!(last(dated), None);
+}

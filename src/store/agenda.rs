@@ -197,10 +197,10 @@ impl Store {
             .prepare_cached(concat!(
                 "SELECT pname, ",
                 commitment_cols!(),
-                ", (SELECT on_day FROM review r WHERE r.commitment_id = id ORDER BY on_day DESC, r.id DESC LIMIT 1),
-                   (SELECT verdict FROM review r WHERE r.commitment_id = id ORDER BY on_day DESC, r.id DESC LIMIT 1)
+                ", (SELECT on_day FROM review r WHERE r.commitment_id = x.id ORDER BY on_day DESC, r.id DESC LIMIT 1),
+                   (SELECT verdict FROM review r WHERE r.commitment_id = x.id ORDER BY on_day DESC, r.id DESC LIMIT 1)
                  FROM (SELECT p.name AS pname, c.* FROM commitment c JOIN partner p ON p.id = c.partner_id
-                       WHERE c.partner_id BETWEEN ?1 AND ?2 AND c.status = 'open' AND p.stage <> 'ended')
+                       WHERE c.partner_id BETWEEN ?1 AND ?2 AND c.status = 'open' AND p.stage <> 'ended') AS x
                  ORDER BY pname COLLATE NOCASE, partner_id, ongoing DESC, due_on, id"
             ))
             .map_err(StoreError::sql("reading the checklist"))?;
