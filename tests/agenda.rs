@@ -166,7 +166,9 @@ fn the_checklist_shows_each_items_own_last_review() {
         origin: Origin::FirstMeeting,
     };
     let reviewed = store.add_commitment(&item("Monthly report", true)).unwrap();
-    let never = store.add_commitment(&item("Quarterly review", true)).unwrap();
+    let never = store
+        .add_commitment(&item("Quarterly review", true))
+        .unwrap();
     let dated = store.add_commitment(&item("Send the deck", false)).unwrap();
     // Review ids and commitment ids overlap on purpose: review 1 is of another item.
     store

@@ -394,3 +394,32 @@ fn the_list_follows_own_writes_and_other_sessions() {
     drive(&mut app, &mut store, &["tab", "K"]);
     assert_eq!(app.data.rows[0].facts.ours.overdue, 0, "{:?}", app.notice);
 }
+
+#[test]
+fn ctrl_c_quits_from_every_screen_and_keeps_a_form_as_a_draft() {
+    // From each place: the keys that lead there, then ctrl-c.
+    for (place, keys) in [
+        (Mode::Dashboard, vec![]),
+        (Mode::Today, vec!["T"]),
+        (Mode::Reader, vec!["b"]),
+        (Mode::Review, vec!["r"]),
+        (Mode::Help, vec!["?"]),
+        (Mode::Search, vec!["/"]),
+        (Mode::Form, vec!["P"]),
+        (Mode::Confirm, vec!["tab", "tab", "M"]),
+    ] {
+        let (_dir, mut store) = book(true);
+        let mut app = app(&mut store, 120, 40);
+        drive(&mut app, &mut store, &keys);
+        assert_eq!(app.mode(), place, "{keys:?}");
+        assert_eq!(
+            press(&mut app, &["ctrl-c"]),
+            vec![Effect::Quit],
+            "ctrl-c in {place:?}"
+        );
+        assert!(app.quit, "{place:?}");
+        if place == Mode::Form {
+            assert!(app.draft().is_some(), "the form is kept as a draft");
+        }
+    }
+}

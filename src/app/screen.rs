@@ -124,7 +124,7 @@ pub fn reader_action(app: &mut App, mut reader: Box<Reader>, action: Action) -> 
     let partner = target.map(|t| t.partner_id).or(reader.request.partner());
     let mut effects = Vec::new();
     match action {
-        Action::Cancel | Action::Quit => {
+        Action::Cancel => {
             app.screen = Screen::Dashboard;
             return vec![app.reload()];
         }
@@ -221,8 +221,8 @@ pub fn reader_action(app: &mut App, mut reader: Box<Reader>, action: Action) -> 
 
 /// Handles an action during the review ritual: one key per verdict.
 pub fn review_action(app: &mut App, mut run: Box<ReviewRun>, action: Action) -> Vec<Effect> {
-    if matches!(action, Action::Cancel | Action::Quit) || run.done() {
-        if matches!(action, Action::Cancel | Action::Quit | Action::Submit) {
+    if action == Action::Cancel || run.done() {
+        if matches!(action, Action::Cancel | Action::Submit) {
             let reviewed = run.index.min(run.items.len());
             app.notice = Some(Notice::Info(format!(
                 "review: {reviewed} of {} — {}",

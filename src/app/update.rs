@@ -73,6 +73,12 @@ pub fn update(app: &mut App, action: Action) -> Vec<Effect> {
             Vec::new()
         }
         Action::Click { column, row } => super::mouse::click(app, column, row),
+        // Quitting works from every screen and overlay; an unfinished form is kept as a draft
+        // by the runtime on the way out.
+        Action::Quit => {
+            app.quit = true;
+            vec![Effect::Quit]
+        }
         other => match app.overlay.take() {
             None => match std::mem::replace(&mut app.screen, Screen::Dashboard) {
                 Screen::Dashboard if app.search.is_some() => {
@@ -109,7 +115,7 @@ pub fn update(app: &mut App, action: Action) -> Vec<Effect> {
             },
             Some(Overlay::Help { scroll }) => {
                 app.overlay = match other {
-                    Action::Cancel | Action::Help | Action::Quit => None,
+                    Action::Cancel | Action::Help => None,
                     Action::Down => Some(Overlay::Help {
                         scroll: scroll.saturating_add(1),
                     }),
@@ -195,10 +201,6 @@ fn dashboard(app: &mut App, action: Action) -> Vec<Effect> {
     app.notice = None;
     let partner = app.selected_row().map(|r| (r.id, r.name.clone()));
     match action {
-        Action::Quit => {
-            app.quit = true;
-            vec![Effect::Quit]
-        }
         Action::Down => move_cursor(app, |i, _| i.saturating_add(1)),
         Action::Up => move_cursor(app, |i, _| i.saturating_sub(1)),
         Action::Top => move_cursor(app, |_, _| 0),
