@@ -168,7 +168,9 @@ fn a_backup_taken_while_others_write_is_whole_and_verified() {
             let mut other = Store::open(&path, "bob").unwrap();
             let mut n = 0;
             while !stop.load(Ordering::Relaxed) {
-                other.add_touch(&touch(acme, &format!("call {n}"))).unwrap();
+                other
+                    .add_touch(&touch(acme, &format!("call {n}")), today())
+                    .unwrap();
                 n += 1;
             }
             n
