@@ -1,7 +1,7 @@
 //! The real binary refuses a command that would rewrite history or record a day out of order,
 //! with one line naming what is wrong, and leaves the book exactly as it was.
 
-use std::path::PathBuf;
+use std::path::{Path, PathBuf};
 use std::process::Command;
 
 const TODAY: &str = "2026-11-27";
@@ -254,4 +254,28 @@ fn an_import_with_a_day_out_of_order_names_file_line_and_field() {
         &["import", json.to_str().unwrap()],
         "record partners[0].commitments[3], field closed_on: closing day 2020-01-01 is before the made day 2026-09-28",
     );
+}
+
+#[test]
+fn a_restore_keeps_each_earlier_book_and_refuses_the_book_itself() {
+    let book = Book::new();
+    let db = book.db.to_str().unwrap().to_string();
+    book.refused(
+        &["restore", &db],
+        "the backup to restore cannot be the book itself",
+    );
+    let backup = book.dir.path().join("backup.db");
+    book.ok(&["backup", backup.to_str().unwrap()]);
+    let kept = |out: &str| -> PathBuf {
+        let at = out.find("the book as it was is in ").unwrap();
+        PathBuf::from(out[at + 25..].trim())
+    };
+    let first = kept(&book.ok(&["restore", backup.to_str().unwrap()]));
+    let second = kept(&book.ok(&["restore", backup.to_str().unwrap()]));
+    assert_ne!(first, second);
+    assert!(is_book(&first) && is_book(&second));
+}
+
+fn is_book(path: &Path) -> bool {
+    path.is_file() && path.to_string_lossy().contains("book.db.before-restore-")
 }

@@ -1,6 +1,6 @@
 //! The store keeps a book's history honest: a closed commitment is not closed again, a review of
-//! several commitments is all or nothing, a brave conversation is recorded once, and days are
-//! in order and not after today.
+//! several commitments is all or nothing, a brave conversation is recorded once, days are in
+//! order and not after today, and a restore never loses an earlier kept-aside copy.
 
 use chrono::NaiveDate;
 use pactum::domain::dates::shift;
@@ -310,4 +310,74 @@ fn a_brave_conversation_is_recorded_once() {
     store.resolve_problem(p, today(), today()).unwrap();
     let err = message(store.resolve_problem(p, today(), today()).unwrap_err());
     assert!(err.contains("is already resolved"), "{err}");
+}
+
+/// The copies of `book.db` kept aside by restores, by name.
+fn kept_aside(dir: &Path) -> Vec<String> {
+    let mut names: Vec<String> = std::fs::read_dir(dir)
+        .unwrap()
+        .filter_map(|e| e.ok())
+        .map(|e| e.file_name().to_string_lossy().into_owned())
+        .filter(|n| n.starts_with("book.db.before-restore"))
+        .collect();
+    names.sort();
+    names
+}
+
+#[test]
+fn a_restore_refuses_the_book_itself_and_changes_nothing() {
+    let (dir, mut store, _) = book();
+    let path = dir.path().join("book.db");
+    let events = store.events(100).unwrap().len();
+    let err = message(store.restore_from(&path).unwrap_err());
+    assert_eq!(
+        err,
+        "the backup to restore cannot be the book itself: choose a backup file"
+    );
+    // Named another way, it is still the book.
+    let roundabout = dir.path().join(".").join("book.db");
+    assert!(store.restore_from(&roundabout).is_err());
+    assert_eq!(store.events(100).unwrap().len(), events);
+    assert!(kept_aside(dir.path()).is_empty());
+}
+
+#[test]
+fn each_restore_keeps_the_book_aside_under_a_new_name() {
+    let (dir, mut store, _) = book();
+    let backup = dir.path().join("backup.db");
+    store.backup_to(&backup, false).unwrap();
+
+    store
+        .add_partner(&NewPartner::named("Second", today()))
+        .unwrap();
+    let first = store.restore_from(&backup).unwrap().previous.unwrap();
+    store
+        .add_partner(&NewPartner::named("Third", today()))
+        .unwrap();
+    // Most likely within the same second as the first restore: a numbered name.
+    let second = store.restore_from(&backup).unwrap().previous.unwrap();
+    assert_ne!(first, second);
+    assert_eq!(kept_aside(dir.path()).len(), 2);
+    let name = first.file_name().unwrap().to_string_lossy().into_owned();
+    assert!(
+        name.starts_with("book.db.before-restore-20") && name.contains('T'),
+        "{name}"
+    );
+
+    // Each copy holds the book as it was before its own restore.
+    let names = |file: &Path| -> Vec<String> {
+        let scratch = tempfile::tempdir().unwrap();
+        let mut s = open(&scratch.path().join("scratch.db"));
+        s.restore_from(file).unwrap();
+        let mut names: Vec<String> = s
+            .partners(true)
+            .unwrap()
+            .into_iter()
+            .map(|p| p.name)
+            .collect();
+        names.sort();
+        names
+    };
+    assert_eq!(names(&first), ["Acme", "Second"]);
+    assert_eq!(names(&second), ["Acme", "Third"]);
 }

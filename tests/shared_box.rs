@@ -305,7 +305,12 @@ fn a_restore_refuses_files_that_are_not_intact_pactum_books() {
         1,
         "the book is unchanged"
     );
-    assert!(!dir.path().join("book.db.before-restore").exists());
+    let kept_aside = std::fs::read_dir(dir.path())
+        .unwrap()
+        .filter_map(|e| e.ok())
+        .filter(|e| e.file_name().to_string_lossy().contains("before-restore"))
+        .count();
+    assert_eq!(kept_aside, 0, "nothing was kept aside");
 }
 
 #[test]
