@@ -71,16 +71,19 @@ fn charter_book(path: &Path) -> (Store, i64) {
         .add_partner(&NewPartner::named("Acme", long_ago))
         .unwrap();
     let c = store
-        .add_commitment(&NewCommitment {
-            partner_id: p,
-            side: Side::Ours,
-            title: "Monthly report".into(),
-            detail: String::new(),
-            made_on: long_ago,
-            due_on: None,
-            ongoing: true,
-            origin: Origin::FirstMeeting,
-        })
+        .add_commitment(
+            &NewCommitment {
+                partner_id: p,
+                side: Side::Ours,
+                title: "Monthly report".into(),
+                detail: String::new(),
+                made_on: long_ago,
+                due_on: None,
+                ongoing: true,
+                origin: Origin::FirstMeeting,
+            },
+            today(),
+        )
         .unwrap();
     (store, c)
 }
@@ -98,9 +101,13 @@ fn the_last_review_day_follows_reviews_and_their_undo() {
     let (mut store, c) = charter_book(&dir.path().join("book.db"));
     assert_eq!(stale(&store), vec![(c, None)]);
     let old = shift(today(), -60);
-    store.add_review(c, Verdict::Honoured, old, "").unwrap();
+    store
+        .add_review(c, Verdict::Honoured, old, "", today())
+        .unwrap();
     assert_eq!(stale(&store), vec![(c, Some(old))]);
-    store.add_review(c, Verdict::Honoured, today(), "").unwrap();
+    store
+        .add_review(c, Verdict::Honoured, today(), "", today())
+        .unwrap();
     assert_eq!(stale(&store), vec![], "reviewed today: not due");
     let last = store.events(1).unwrap().remove(0);
     store.undo(last.id).unwrap();
@@ -117,7 +124,9 @@ fn an_older_book_gets_its_last_review_days_when_upgraded() {
     let path = dir.path().join("old.db");
     let (mut store, c) = charter_book(&path);
     let old = shift(today(), -60);
-    store.add_review(c, Verdict::Honoured, old, "").unwrap();
+    store
+        .add_review(c, Verdict::Honoured, old, "", today())
+        .unwrap();
     drop(store);
     // Take the book back to schema 6, as an older pactum left it (before the last review day
     // was kept, and before the kept search haystacks of schema 8).

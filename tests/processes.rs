@@ -45,14 +45,17 @@ fn child_writer() {
     };
     for i in 0..writes {
         let started = Instant::now();
-        let line = match store.add_touch(&NewTouch {
-            partner_id,
-            on: today(),
-            kind: TouchKind::Call,
-            initiated_by: Initiator::Us,
-            summary: format!("write {i} of process {}", std::process::id()),
-            bad_news: false,
-        }) {
+        let line = match store.add_touch(
+            &NewTouch {
+                partner_id,
+                on: today(),
+                kind: TouchKind::Call,
+                initiated_by: Initiator::Us,
+                summary: format!("write {i} of process {}", std::process::id()),
+                bad_news: false,
+            },
+            today(),
+        ) {
             Ok(id) => format!("ACK {id} {}", started.elapsed().as_micros()),
             Err(e) => format!("ERR {e}"),
         };

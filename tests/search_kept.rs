@@ -53,14 +53,17 @@ fn the_haystacks_kept_with_the_lines_follow_every_change() {
         .unwrap();
     assert!(text_of(&kept(&mut store), id).contains("Wilhelmina Ortiz"));
     store
-        .add_touch(&NewTouch {
-            partner_id: id,
-            on: today(),
-            kind: TouchKind::Call,
-            initiated_by: Initiator::Us,
-            summary: "talked through the zeppelin route".into(),
-            bad_news: false,
-        })
+        .add_touch(
+            &NewTouch {
+                partner_id: id,
+                on: today(),
+                kind: TouchKind::Call,
+                initiated_by: Initiator::Us,
+                summary: "talked through the zeppelin route".into(),
+                bad_news: false,
+            },
+            today(),
+        )
         .unwrap();
     assert!(text_of(&kept(&mut store), id).contains("zeppelin route"));
     let partner = store.partner(id).unwrap();

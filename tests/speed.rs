@@ -113,14 +113,17 @@ fn dashboard_lines_are_kept_and_a_write_refreshes_only_its_partner() {
     // A touch logged for one partner (by any writer) drops that partner's line only.
     let id = first[0].id;
     store
-        .add_touch(&pactum::store::NewTouch {
-            partner_id: id,
-            on: today(),
-            kind: pactum::domain::TouchKind::Update,
-            initiated_by: pactum::domain::Initiator::Us,
-            summary: "shared the plan".into(),
-            bad_news: false,
-        })
+        .add_touch(
+            &pactum::store::NewTouch {
+                partner_id: id,
+                on: today(),
+                kind: pactum::domain::TouchKind::Update,
+                initiated_by: pactum::domain::Initiator::Us,
+                summary: "shared the plan".into(),
+                bad_news: false,
+            },
+            today(),
+        )
         .unwrap();
     let stale: Vec<i64> = store
         .summary_rows(today(), &key)
@@ -136,14 +139,17 @@ fn dashboard_lines_are_kept_and_a_write_refreshes_only_its_partner() {
     let other_day = pactum::domain::dates::shift(today(), 0);
     let (_dir2, mut fresh) = book(true);
     fresh
-        .add_touch(&pactum::store::NewTouch {
-            partner_id: id,
-            on: today(),
-            kind: pactum::domain::TouchKind::Update,
-            initiated_by: pactum::domain::Initiator::Us,
-            summary: "shared the plan".into(),
-            bad_news: false,
-        })
+        .add_touch(
+            &pactum::store::NewTouch {
+                partner_id: id,
+                on: today(),
+                kind: pactum::domain::TouchKind::Update,
+                initiated_by: pactum::domain::Initiator::Us,
+                summary: "shared the plan".into(),
+                bad_news: false,
+            },
+            today(),
+        )
         .unwrap();
     let scratch = runtime::dashboard_rows(&mut fresh, other_day, &rules).unwrap();
     assert_eq!(again, scratch);

@@ -151,7 +151,7 @@ fn records_round_trip() {
 
     let due = Some(today() + chrono::Days::new(3));
     let c = store
-        .add_commitment(&commitment(id, Side::Ours, "Send pricing", due))
+        .add_commitment(&commitment(id, Side::Ours, "Send pricing", due), today())
         .unwrap();
     let got = store.commitment(c).unwrap();
     assert_eq!(
@@ -160,33 +160,39 @@ fn records_round_trip() {
     );
 
     let t = store
-        .add_touch(&NewTouch {
-            partner_id: id,
-            on: today(),
-            kind: TouchKind::Update,
-            initiated_by: Initiator::Us,
-            summary: "line one\nline two".into(),
-            bad_news: true,
-        })
+        .add_touch(
+            &NewTouch {
+                partner_id: id,
+                on: today(),
+                kind: TouchKind::Update,
+                initiated_by: Initiator::Us,
+                summary: "line one\nline two".into(),
+                bad_news: true,
+            },
+            today(),
+        )
         .unwrap();
     let touches = store.touches(Some(id), None, 10).unwrap();
     assert_eq!(touches[0].id, t);
     assert_eq!(touches[0].summary, "line one\nline two");
 
     let pr = store
-        .add_problem(&NewProblem {
-            partner_id: id,
-            opened_on: today(),
-            summary: "late delivery".into(),
-            severity: 1,
-            reaction: 5,
-        })
+        .add_problem(
+            &NewProblem {
+                partner_id: id,
+                opened_on: today(),
+                summary: "late delivery".into(),
+                severity: 1,
+                reaction: 5,
+            },
+            today(),
+        )
         .unwrap();
     let row = store.partner_row(today(), id).unwrap();
     assert_eq!((row.facts.ours.open, row.facts.unfaced_problems), (1, 1));
     assert_eq!(row.facts.last_update_on, Some(today()));
     store
-        .brave_conversation(pr, today(), "talked it through")
+        .brave_conversation(pr, today(), "talked it through", today())
         .unwrap();
     assert_eq!(
         store
@@ -196,7 +202,7 @@ fn records_round_trip() {
             .unfaced_problems,
         0
     );
-    store.resolve_problem(pr, today()).unwrap();
+    store.resolve_problem(pr, today(), today()).unwrap();
     assert_eq!(
         store.partner_row(today(), id).unwrap().facts.open_problems,
         0
@@ -248,9 +254,12 @@ fn status_changes_undo_and_conflicts() {
         .add_partner(&NewPartner::named("Acme", today()))
         .unwrap();
     let c = store
-        .add_commitment(&commitment(id, Side::Theirs, "Intro to CFO", Some(today())))
+        .add_commitment(
+            &commitment(id, Side::Theirs, "Intro to CFO", Some(today())),
+            today(),
+        )
         .unwrap();
-    let event = store.set_status(c, Status::Kept, today()).unwrap();
+    let event = store.set_status(c, Status::Kept, today(), today()).unwrap();
     assert_eq!(store.last_event(), Some(event));
     let kept = store.commitment(c).unwrap();
     assert_eq!((kept.status, kept.closed_on), (Status::Kept, Some(today())));
@@ -297,20 +306,22 @@ fn ongoing_items_are_reviewed_not_kept() {
         .add_partner(&NewPartner::named("Acme", today()))
         .unwrap();
     let c = store
-        .add_commitment(&commitment(id, Side::Ours, "Regular care", None))
+        .add_commitment(&commitment(id, Side::Ours, "Regular care", None), today())
         .unwrap();
-    assert!(store.set_status(c, Status::Kept, today()).is_err());
-    store.add_review(c, Verdict::Honoured, today(), "").unwrap();
+    assert!(store.set_status(c, Status::Kept, today(), today()).is_err());
+    store
+        .add_review(c, Verdict::Honoured, today(), "", today())
+        .unwrap();
     assert_eq!(
         store.last_reviews(id).unwrap(),
         vec![(c, today(), Verdict::Honoured)]
     );
     let dated = store
-        .add_commitment(&commitment(id, Side::Ours, "Deck", Some(today())))
+        .add_commitment(&commitment(id, Side::Ours, "Deck", Some(today())), today())
         .unwrap();
     assert!(
         store
-            .add_review(dated, Verdict::Honoured, today(), "")
+            .add_review(dated, Verdict::Honoured, today(), "", today())
             .is_err()
     );
 }
@@ -329,7 +340,7 @@ fn ending_a_partnership_records_the_reason_and_blocks_new_promises() {
     assert_eq!((p.stage, p.ended_on), (Stage::Ended, Some(today())));
     assert!(
         store
-            .add_commitment(&commitment(id, Side::Ours, "x", Some(today())))
+            .add_commitment(&commitment(id, Side::Ours, "x", Some(today())), today())
             .is_err()
     );
     assert!(store.partners(false).unwrap().is_empty());
@@ -393,7 +404,10 @@ fn two_sessions_editing_one_commitment_never_overwrite_silently() {
         .add_partner(&NewPartner::named("Acme", today()))
         .unwrap();
     let id = first
-        .add_commitment(&commitment(partner, Side::Ours, "Deck", Some(today())))
+        .add_commitment(
+            &commitment(partner, Side::Ours, "Deck", Some(today())),
+            today(),
+        )
         .unwrap();
     let rounds = 50;
     let mut conflicts = 0;

@@ -375,16 +375,19 @@ fn the_list_follows_own_writes_and_other_sessions() {
         .add_partner(&pactum::store::NewPartner::named("Globex", today()))
         .unwrap();
     other
-        .add_commitment(&pactum::store::NewCommitment {
-            partner_id: id,
-            side: Side::Ours,
-            title: "Late deck".into(),
-            detail: String::new(),
-            made_on: today() - chrono::Days::new(20),
-            due_on: Some(today() - chrono::Days::new(3)),
-            ongoing: false,
-            origin: pactum::domain::Origin::Later,
-        })
+        .add_commitment(
+            &pactum::store::NewCommitment {
+                partner_id: id,
+                side: Side::Ours,
+                title: "Late deck".into(),
+                detail: String::new(),
+                made_on: today() - chrono::Days::new(20),
+                due_on: Some(today() - chrono::Days::new(3)),
+                ongoing: false,
+                origin: pactum::domain::Origin::Later,
+            },
+            today(),
+        )
         .unwrap();
     let reload = app.reload();
     common::run(&mut app, &mut store, vec![reload]);

@@ -166,16 +166,19 @@ fn book() -> (tempfile::TempDir, Store) {
             .add_partner(&NewPartner::named(name, today()))
             .unwrap();
         store
-            .add_commitment(&NewCommitment {
-                partner_id: id,
-                side: Side::Ours,
-                title: title.into(),
-                detail: String::new(),
-                made_on: shift(today(), -10),
-                due_on: Some(shift(today(), -2)),
-                ongoing: false,
-                origin: Origin::Later,
-            })
+            .add_commitment(
+                &NewCommitment {
+                    partner_id: id,
+                    side: Side::Ours,
+                    title: title.into(),
+                    detail: String::new(),
+                    made_on: shift(today(), -10),
+                    due_on: Some(shift(today(), -2)),
+                    ongoing: false,
+                    origin: Origin::Later,
+                },
+                today(),
+            )
             .unwrap();
     }
     (dir, store)

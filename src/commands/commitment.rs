@@ -37,7 +37,7 @@ pub fn run(ctx: &Context, cmd: CommitmentCmd, out: &mut dyn Write) -> Result<(),
                     Origin::Later
                 },
             };
-            let id = store.add_commitment(&new).map_err(err)?;
+            let id = store.add_commitment(&new, ctx.today).map_err(err)?;
             line(out, &format!("added commitment {id}"))
         }
         CommitmentCmd::Keep(args) => status(ctx, &mut store, args, Status::Kept, out),
@@ -77,7 +77,7 @@ fn status(
 ) -> Result<(), String> {
     let on = ctx.date(args.on.as_deref())?;
     store
-        .set_status(args.id, status, on)
+        .set_status(args.id, status, on, ctx.today)
         .map_err(|e| e.to_string())?;
     line(out, &format!("commitment {} {status}", args.id))
 }

@@ -145,7 +145,11 @@ pub fn import(ctx: &Context, args: ImportArgs, out: &mut dyn Write) -> Result<()
         owner: store.user().to_string(),
     };
     let (book, notes, skipped_cards) = match FileKind::detect(&args.file, &text) {
-        Some(FileKind::Json) => (json::from_json(&text).map_err(refused)?, Vec::new(), 0),
+        Some(FileKind::Json) => (
+            json::from_json(&text, ctx.today).map_err(refused)?,
+            Vec::new(),
+            0,
+        ),
         Some(FileKind::Csv) => {
             let (book, notes) = exchange::csv::import(&text, &defaults).map_err(refused)?;
             (book, notes, 0)

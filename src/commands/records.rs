@@ -32,7 +32,7 @@ pub fn touch(ctx: &Context, cmd: TouchCmd, out: &mut dyn Write) -> Result<(), St
                 summary,
                 bad_news,
             };
-            let id = store.add_touch(&new).map_err(err)?;
+            let id = store.add_touch(&new, ctx.today).map_err(err)?;
             line(out, &format!("added touch {id}"))
         }
         TouchCmd::List {
@@ -89,18 +89,18 @@ pub fn problem(ctx: &Context, cmd: ProblemCmd, out: &mut dyn Write) -> Result<()
                 severity: check_rating("severity", severity)?,
                 reaction: check_rating("reaction", reaction)?,
             };
-            let id = store.add_problem(&new).map_err(err)?;
+            let id = store.add_problem(&new, ctx.today).map_err(err)?;
             line(out, &format!("added problem {id}"))
         }
         ProblemCmd::Brave { id, on, note } => {
             store
-                .brave_conversation(id, ctx.date(on.as_deref())?, &note)
+                .brave_conversation(id, ctx.date(on.as_deref())?, &note, ctx.today)
                 .map_err(err)?;
             line(out, &format!("problem {id}: brave conversation recorded"))
         }
         ProblemCmd::Resolve { id, on } => {
             store
-                .resolve_problem(id, ctx.date(on.as_deref())?)
+                .resolve_problem(id, ctx.date(on.as_deref())?, ctx.today)
                 .map_err(err)?;
             line(out, &format!("problem {id} resolved"))
         }
@@ -115,9 +115,11 @@ pub fn review(ctx: &Context, args: ReviewArgs, out: &mut dyn Write) -> Result<()
         Verdict::NotHonoured
     };
     let on = ctx.date(args.on.as_deref())?;
-    for id in args.ids {
-        let rid = store.add_review(id, verdict, on, &args.note).map_err(err)?;
-        let title = store.commitment(id).map(|c| c.title).unwrap_or_default();
+    // All or nothing: every id is checked before any review is written.
+    let reviewed = store
+        .add_reviews(&args.ids, verdict, on, &args.note, ctx.today)
+        .map_err(err)?;
+    for (rid, title) in reviewed {
         line(
             out,
             &format!("added review {rid}: {} {verdict}", clean_line(&title)),

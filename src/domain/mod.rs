@@ -2,6 +2,7 @@
 
 pub mod agenda;
 pub mod brief;
+pub mod chronology;
 pub mod dates;
 pub mod facts;
 pub mod health;

@@ -3,6 +3,7 @@
 use super::book::Book;
 use super::error::{ImportError, Place};
 use super::validate::validate;
+use chrono::NaiveDate;
 
 /// The document as text: pretty-printed, fields in a fixed order, a final newline.
 pub fn to_json(book: &Book) -> String {
@@ -13,8 +14,9 @@ pub fn to_json(book: &Book) -> String {
 }
 
 /// Reads and checks a document. A syntax or type error names its line and the path of the field
-/// (`partners[2].commitments[0].due_on`); a broken rule names the record and the field.
-pub fn from_json(text: &str) -> Result<Book, ImportError> {
+/// (`partners[2].commitments[0].due_on`); a broken rule names the record and the field. Nothing
+/// in it may have happened after `today`.
+pub fn from_json(text: &str, today: NaiveDate) -> Result<Book, ImportError> {
     let mut de = serde_json::Deserializer::from_str(text.trim_start_matches('\u{feff}'));
     let book: Book = serde_path_to_error::deserialize(&mut de).map_err(|e| {
         let path = e.path().to_string();
@@ -28,7 +30,7 @@ pub fn from_json(text: &str) -> Result<Book, ImportError> {
             reason: reason(&inner),
         }
     })?;
-    validate(&book)?;
+    validate(&book, today)?;
     Ok(book)
 }
 
@@ -76,7 +78,9 @@ mod tests {
         let text = r#"{"format": "pactum/1", "partners": [
   {"name": "Acme", "stage": "signed", "signed_on": "2026-02-30"}
 ]}"#;
-        let e = from_json(text).unwrap_err().in_file("x.json");
+        let e = from_json(text, NaiveDate::MAX)
+            .unwrap_err()
+            .in_file("x.json");
         let s = e.to_string();
         assert!(
             s.starts_with("x.json line 2, record partners[0], field signed_on: "),
@@ -86,7 +90,7 @@ mod tests {
 
     #[test]
     fn an_unknown_format_is_refused() {
-        let e = from_json(r#"{"format": "pactum/9", "partners": []}"#).unwrap_err();
+        let e = from_json(r#"{"format": "pactum/9", "partners": []}"#, NaiveDate::MAX).unwrap_err();
         assert!(e.to_string().contains("pactum/9"), "{e}");
     }
 }

@@ -8,7 +8,9 @@ use super::book::{
 };
 use super::error::ImportError;
 use crate::domain::Status;
+use crate::domain::chronology;
 use crate::domain::limits::{self, NAME_MAX, TAG_MAX, TEXT_MAX, TITLE_MAX};
+use chrono::NaiveDate;
 use std::collections::HashMap;
 
 /// A field at fault and why.
@@ -47,8 +49,14 @@ pub fn contact(c: &ContactRecord) -> Result<(), FieldError> {
     text("note", &c.note, TEXT_MAX, false)
 }
 
-/// A commitment: an ongoing item has no due day; only open items have no closing day.
-pub fn commitment(c: &CommitmentRecord) -> Result<(), FieldError> {
+/// A day rule of [`chronology`], naming the record's field when it is broken.
+fn day(field: &'static str, rule: Result<(), String>) -> Result<(), FieldError> {
+    rule.map_err(|e| (field, e))
+}
+
+/// A commitment: an ongoing item has no due day; only open items have no closing day; it was
+/// made by `today`, is due no earlier than it was made, and closed between the two.
+pub fn commitment(c: &CommitmentRecord, today: NaiveDate) -> Result<(), FieldError> {
     text("title", &c.title, TITLE_MAX, true)?;
     text("detail", &c.detail, TEXT_MAX, false)?;
     text("owner", &c.owner, NAME_MAX, false)?;
@@ -59,39 +67,84 @@ pub fn commitment(c: &CommitmentRecord) -> Result<(), FieldError> {
         ));
     }
     match (c.status, c.closed_on) {
-        (Status::Open, Some(_)) => Err((
-            "closed_on",
-            "an open commitment has no closing day".to_string(),
-        )),
-        (Status::Open, None) | (_, Some(_)) => Ok(()),
-        (status, None) => Err((
-            "closed_on",
-            format!("a {status} commitment needs the day it was closed"),
-        )),
+        (Status::Open, Some(_)) => {
+            return Err((
+                "closed_on",
+                "an open commitment has no closing day".to_string(),
+            ));
+        }
+        (Status::Open, None) | (_, Some(_)) => {}
+        (status, None) => {
+            return Err((
+                "closed_on",
+                format!("a {status} commitment needs the day it was closed"),
+            ));
+        }
     }
+    day(
+        "made_on",
+        chronology::not_after_today("made day", c.made_on, today),
+    )?;
+    if let Some(due) = c.due_on {
+        day(
+            "due_on",
+            chronology::not_before("due day", due, "made day", c.made_on),
+        )?;
+    }
+    if let Some(closed) = c.closed_on {
+        day(
+            "closed_on",
+            chronology::closing_day(closed, c.made_on, today),
+        )?;
+    }
+    Ok(())
 }
 
-/// A review of an ongoing commitment.
-pub fn review(r: &ReviewRecord) -> Result<(), FieldError> {
-    text("note", &r.note, TEXT_MAX, false)
+/// A review of an ongoing commitment made on `made_on`: between that day and `today`.
+pub fn review(r: &ReviewRecord, made_on: NaiveDate, today: NaiveDate) -> Result<(), FieldError> {
+    text("note", &r.note, TEXT_MAX, false)?;
+    day(
+        "on",
+        chronology::follows("review day", r.on, "made day", made_on, today),
+    )
 }
 
-/// A touch.
-pub fn touch(t: &TouchRecord) -> Result<(), FieldError> {
-    text("summary", &t.summary, TEXT_MAX, true)
+/// A touch, on a day no later than `today`.
+pub fn touch(t: &TouchRecord, today: NaiveDate) -> Result<(), FieldError> {
+    text("summary", &t.summary, TEXT_MAX, true)?;
+    day("on", chronology::not_after_today("touch day", t.on, today))
 }
 
-/// A problem.
-pub fn problem(p: &ProblemRecord) -> Result<(), FieldError> {
+/// A problem, opened by `today`; its brave conversation and resolution between then and today.
+pub fn problem(p: &ProblemRecord, today: NaiveDate) -> Result<(), FieldError> {
     text("summary", &p.summary, TITLE_MAX, true)?;
     text("brave_note", &p.brave_note, TEXT_MAX, false)?;
     limits::check_rating("severity", p.severity.into()).map_err(|e| ("severity", e))?;
     limits::check_rating("reaction", p.reaction.into()).map_err(|e| ("reaction", e))?;
+    day(
+        "opened_on",
+        chronology::not_after_today("problem day", p.opened_on, today),
+    )?;
+    if let Some(brave) = p.brave_conversation_on {
+        let rule = chronology::follows(
+            "brave conversation day",
+            brave,
+            "problem day",
+            p.opened_on,
+            today,
+        );
+        day("brave_conversation_on", rule)?;
+    }
+    if let Some(resolved) = p.resolved_on {
+        let rule = chronology::follows("resolved day", resolved, "problem day", p.opened_on, today);
+        day("resolved_on", rule)?;
+    }
     Ok(())
 }
 
-/// Checks a whole document, naming the first bad record by its path in the document.
-pub fn validate(book: &Book) -> Result<(), ImportError> {
+/// Checks a whole document, naming the first bad record by its path in the document. `today`
+/// is the day nothing may be recorded after.
+pub fn validate(book: &Book, today: NaiveDate) -> Result<(), ImportError> {
     if book.format != FORMAT {
         return Err(ImportError::record(
             "",
@@ -120,7 +173,7 @@ pub fn validate(book: &Book) -> Result<(), ImportError> {
         }
         for (j, c) in p.commitments.iter().enumerate() {
             let path = format!("{base}.commitments[{j}]");
-            commitment(c).map_err(at(path.clone()))?;
+            commitment(c, today).map_err(at(path.clone()))?;
             if !c.ongoing && !c.reviews.is_empty() {
                 return Err(ImportError::record(
                     path,
@@ -129,14 +182,14 @@ pub fn validate(book: &Book) -> Result<(), ImportError> {
                 ));
             }
             for (k, r) in c.reviews.iter().enumerate() {
-                review(r).map_err(at(format!("{path}.reviews[{k}]")))?;
+                review(r, c.made_on, today).map_err(at(format!("{path}.reviews[{k}]")))?;
             }
         }
         for (j, t) in p.touches.iter().enumerate() {
-            touch(t).map_err(at(format!("{base}.touches[{j}]")))?;
+            touch(t, today).map_err(at(format!("{base}.touches[{j}]")))?;
         }
         for (j, pr) in p.problems.iter().enumerate() {
-            problem(pr).map_err(at(format!("{base}.problems[{j}]")))?;
+            problem(pr, today).map_err(at(format!("{base}.problems[{j}]")))?;
         }
     }
     Ok(())

@@ -254,7 +254,7 @@ fn write_one(
             format!("saved {}", edit.name.trim())
         }
         Write::AddCommitment(new) => {
-            let id = store.add_commitment(&new)?;
+            let id = store.add_commitment(&new, today)?;
             format!("added commitment {id}")
         }
         Write::EditCommitment(c) => {
@@ -262,19 +262,19 @@ fn write_one(
             format!("saved commitment {}", c.id)
         }
         Write::SetStatus { id, status } => {
-            store.set_status(id, status, today)?;
+            store.set_status(id, status, today, today)?;
             format!("commitment {id} {status} — u undoes")
         }
         Write::Review { id, verdict } => {
-            store.add_review(id, verdict, today, "")?;
+            store.add_review(id, verdict, today, "", today)?;
             format!("reviewed commitment {id}: {verdict}")
         }
         Write::AddTouch(new) => {
-            store.add_touch(&new)?;
+            store.add_touch(&new, today)?;
             format!("logged {}", new.kind)
         }
         Write::AddProblem(new) => {
-            let id = store.add_problem(&new)?;
+            let id = store.add_problem(&new, today)?;
             format!("opened problem {id}")
         }
         Write::Checked { id } => {

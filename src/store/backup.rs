@@ -110,14 +110,23 @@ impl Store {
     }
 
     /// Replaces the book's contents with the backup at `src`, after checking that it is an
-    /// intact pactum book this binary can read. The current contents are first saved to
-    /// `<book>.before-restore`. Goes through SQLite, so sessions that have the book open keep
+    /// intact pactum book this binary can read (and not the book itself). The current contents
+    /// are first saved beside the book under a name never used before
+    /// (`<book>.before-restore-<UTC time>`, see [`kept_aside_name`]), so an earlier restore's
+    /// copy is never overwritten. Goes through SQLite, so sessions that have the book open keep
     /// working and see the restored data on their next read.
     pub fn restore_from(&mut self, src: &Path) -> StoreResult<Copied> {
+        if same_file(src, &self.path) {
+            return Err(StoreError::Invalid(
+                "the backup to restore cannot be the book itself: choose a backup file".into(),
+            ));
+        }
         let source = open_backup(src)?;
         let mut copied = verify(&source, src)?;
-        let previous = PathBuf::from(format!("{}.before-restore", self.path.display()));
-        self.backup_to(&previous, true)?;
+        let stamp = chrono::Utc::now().format("%Y-%m-%dT%H-%M-%SZ").to_string();
+        let previous = kept_aside_name(&self.path, &stamp);
+        // Never replaces a file: one that took the name meanwhile makes the restore stop here.
+        self.backup_to(&previous, false)?;
         copy_all(&source, &mut self.conn, "restoring the book")?;
         drop(source);
         // A backup from an older pactum is brought up to date like any old book.
@@ -134,6 +143,16 @@ impl Store {
         copied.bytes = fs::metadata(src).map(|m| m.len()).unwrap_or(0);
         Ok(copied)
     }
+}
+
+/// Where the book is kept aside before a restore: `<book>.before-restore-<stamp>`, or with
+/// `-2`, `-3` … added when a file of that name exists (two restores in one second).
+fn kept_aside_name(book: &Path, stamp: &str) -> PathBuf {
+    let base = format!("{}.before-restore-{stamp}", book.display());
+    std::iter::once(PathBuf::from(&base))
+        .chain((2..).map(|n| PathBuf::from(format!("{base}-{n}"))))
+        .find(|p| fs::symlink_metadata(p).is_err())
+        .unwrap_or_else(|| PathBuf::from(base))
 }
 
 /// Opens a backup read-only after checking its first bytes, so a wrong file is never touched.

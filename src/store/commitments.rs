@@ -6,6 +6,7 @@ use super::error::{StoreError, StoreResult};
 use super::events::{UndoStep, commitment_in, record};
 use super::partners::{conflict, partner_in};
 use super::records::NewCommitment;
+use crate::domain::chronology;
 use crate::domain::limits::{self, TEXT_MAX, TITLE_MAX};
 use crate::domain::{Commitment, Review, Side, Stage, Status, Verdict};
 use chrono::NaiveDate;
@@ -64,8 +65,9 @@ const ALL_COMMITMENTS_SQL: &str = concat!(
 );
 
 impl Store {
-    /// Adds a commitment and returns its id.
-    pub fn add_commitment(&mut self, new: &NewCommitment) -> StoreResult<i64> {
+    /// Adds a commitment and returns its id. It is made no later than `today`, and due no
+    /// earlier than the day it was made.
+    pub fn add_commitment(&mut self, new: &NewCommitment, today: NaiveDate) -> StoreResult<i64> {
         let title =
             limits::check("title", &new.title, TITLE_MAX, true).map_err(StoreError::Invalid)?;
         let detail =
@@ -75,6 +77,7 @@ impl Store {
                 "an ongoing commitment has no due date: drop --due or --ongoing".into(),
             ));
         }
+        chronology::commitment_days(new.made_on, new.due_on, today).map_err(StoreError::Invalid)?;
         self.write("adding a commitment", |tx, who| {
             let partner = partner_in(tx, new.partner_id)?;
             if partner.stage == Stage::Ended {
@@ -113,23 +116,46 @@ impl Store {
         })
     }
 
-    /// Closes a dated commitment as kept, missed or released on `on` (or reopens it with
-    /// `Status::Open`). Returns the event id, for undo.
-    pub fn set_status(&mut self, id: i64, status: Status, on: NaiveDate) -> StoreResult<i64> {
+    /// Closes an open commitment as kept, missed or released on `on`, a day between the one it
+    /// was made and `today` (or reopens a closed one with `Status::Open`). A closed commitment
+    /// is never closed again: its history stays as it was. Returns the event id, for undo.
+    pub fn set_status(
+        &mut self,
+        id: i64,
+        status: Status,
+        on: NaiveDate,
+        today: NaiveDate,
+    ) -> StoreResult<i64> {
         self.write("changing a commitment", |tx, who| {
             let before = commitment_in(tx, id)?;
+            match (before.status, status) {
+                (Status::Open, Status::Open) => {
+                    return Err(StoreError::Invalid(format!(
+                        "commitment {id} is open: nothing changed"
+                    )));
+                }
+                (Status::Open, _) => {}
+                (_, Status::Open) => {}
+                (closed, _) => {
+                    let on = before
+                        .closed_on
+                        .map(|d| format!(" (on {d})"))
+                        .unwrap_or_default();
+                    return Err(StoreError::Invalid(format!(
+                        "commitment {id} is already {closed}{on}: nothing changed"
+                    )));
+                }
+            }
             if before.ongoing && matches!(status, Status::Kept | Status::Missed) {
                 return Err(StoreError::Invalid(format!(
                     "{:?} is ongoing: review it as honoured or not honoured instead",
                     before.title
                 )));
             }
-            if before.status == status {
-                return Err(StoreError::Invalid(format!(
-                    "commitment {id} is already {status}"
-                )));
-            }
             let closed_on = (status != Status::Open).then_some(on);
+            if let Some(on) = closed_on {
+                chronology::closing_day(on, before.made_on, today).map_err(StoreError::Invalid)?;
+            }
             tx.execute(
                 "UPDATE commitment SET status = ?2, closed_on = ?3, version = version + 1
                  WHERE id = ?1",
@@ -163,6 +189,10 @@ impl Store {
                 return Err(conflict("commitment", &before.title));
             }
             let due_on = if before.ongoing { None } else { edited.due_on };
+            if let Some(due) = due_on {
+                chronology::not_before("due day", due, "made day", before.made_on)
+                    .map_err(StoreError::Invalid)?;
+            }
             tx.execute(
                 "UPDATE commitment SET title = ?2, detail = ?3, due_on = ?4, side = ?5,
                  version = version + 1 WHERE id = ?1",
@@ -223,37 +253,69 @@ impl Store {
         verdict: Verdict,
         on: NaiveDate,
         note: &str,
+        today: NaiveDate,
     ) -> StoreResult<i64> {
+        let reviewed = self.add_reviews(&[commitment_id], verdict, on, note, today)?;
+        Ok(reviewed.first().map_or(0, |(id, _)| *id))
+    }
+
+    /// Records one verdict on each of several ongoing commitments, all or nothing: every id is
+    /// checked (it exists, is ongoing, is named once, was made by `on`) before any review is
+    /// written, in one transaction. Returns each review's id with its commitment's title.
+    pub fn add_reviews(
+        &mut self,
+        commitment_ids: &[i64],
+        verdict: Verdict,
+        on: NaiveDate,
+        note: &str,
+        today: NaiveDate,
+    ) -> StoreResult<Vec<(i64, String)>> {
         let note = limits::check("note", note, TEXT_MAX, false).map_err(StoreError::Invalid)?;
-        self.write("reviewing a commitment", |tx, who| {
-            let c = commitment_in(tx, commitment_id)?;
-            if !c.ongoing {
+        chronology::not_after_today("review day", on, today).map_err(StoreError::Invalid)?;
+        for (i, id) in commitment_ids.iter().enumerate() {
+            if commitment_ids[..i].contains(id) {
                 return Err(StoreError::Invalid(format!(
-                    "{:?} is dated: keep, miss or release it instead of reviewing it",
-                    c.title
+                    "commitment {id} is named twice: review each commitment once"
                 )));
             }
-            tx.execute(
-                "INSERT INTO review (commitment_id, on_day, verdict, note) VALUES (?1, ?2, ?3, ?4)",
-                params![commitment_id, on, verdict, note],
-            )
-            .map_err(StoreError::sql("reviewing a commitment"))?;
-            let id = tx.last_insert_rowid();
-            let undo = UndoStep::Delete {
-                entity: "review".into(),
-                id,
-            };
-            let text = format!("reviewed {:?}: {verdict}", c.title);
-            record(
-                tx,
-                who,
-                "review",
-                "commitment",
-                commitment_id,
-                &text,
-                Some(&undo),
-            )?;
-            Ok(id)
+        }
+        self.write("reviewing a commitment", |tx, who| {
+            let mut reviewed = Vec::with_capacity(commitment_ids.len());
+            for &commitment_id in commitment_ids {
+                let c = commitment_in(tx, commitment_id)?;
+                if !c.ongoing {
+                    return Err(StoreError::Invalid(format!(
+                        "commitment {commitment_id} ({:?}) is dated: keep, miss or release it \
+                         instead of reviewing it; nothing was reviewed",
+                        c.title
+                    )));
+                }
+                chronology::not_before("review day", on, "made day", c.made_on)
+                    .map_err(StoreError::Invalid)?;
+                tx.execute(
+                    "INSERT INTO review (commitment_id, on_day, verdict, note)
+                     VALUES (?1, ?2, ?3, ?4)",
+                    params![commitment_id, on, verdict, note],
+                )
+                .map_err(StoreError::sql("reviewing a commitment"))?;
+                let id = tx.last_insert_rowid();
+                let undo = UndoStep::Delete {
+                    entity: "review".into(),
+                    id,
+                };
+                let text = format!("reviewed {:?}: {verdict}", c.title);
+                record(
+                    tx,
+                    who,
+                    "review",
+                    "commitment",
+                    commitment_id,
+                    &text,
+                    Some(&undo),
+                )?;
+                reviewed.push((id, c.title));
+            }
+            Ok(reviewed)
         })
     }
 

@@ -5,6 +5,7 @@ use super::convert::{self, problem_cols, touch_cols};
 use super::error::{StoreError, StoreResult};
 use super::events::{UndoStep, problem_in, record};
 use super::partners::partner_in;
+use crate::domain::chronology;
 use crate::domain::limits::{self, TEXT_MAX, TITLE_MAX};
 use crate::domain::{Initiator, Origin, Problem, Side, Touch, TouchKind};
 use chrono::NaiveDate;
@@ -62,10 +63,11 @@ pub struct NewProblem {
 }
 
 impl Store {
-    /// Logs a touch and returns its id.
-    pub fn add_touch(&mut self, new: &NewTouch) -> StoreResult<i64> {
+    /// Logs a touch (on a day no later than `today`) and returns its id.
+    pub fn add_touch(&mut self, new: &NewTouch, today: NaiveDate) -> StoreResult<i64> {
         let summary =
             limits::check("summary", &new.summary, TEXT_MAX, true).map_err(StoreError::Invalid)?;
+        chronology::not_after_today("touch day", new.on, today).map_err(StoreError::Invalid)?;
         self.write("logging a touch", |tx, who| {
             let partner = partner_in(tx, new.partner_id)?;
             tx.execute(
@@ -113,14 +115,16 @@ impl Store {
             .map_err(StoreError::sql("listing touches"))
     }
 
-    /// Opens a problem and returns its id.
-    pub fn add_problem(&mut self, new: &NewProblem) -> StoreResult<i64> {
+    /// Opens a problem (on a day no later than `today`) and returns its id.
+    pub fn add_problem(&mut self, new: &NewProblem, today: NaiveDate) -> StoreResult<i64> {
         let summary =
             limits::check("summary", &new.summary, TITLE_MAX, true).map_err(StoreError::Invalid)?;
         let severity =
             limits::check_rating("severity", new.severity.into()).map_err(StoreError::Invalid)?;
         let reaction =
             limits::check_rating("reaction", new.reaction.into()).map_err(StoreError::Invalid)?;
+        chronology::not_after_today("problem day", new.opened_on, today)
+            .map_err(StoreError::Invalid)?;
         self.write("opening a problem", |tx, who| {
             let partner = partner_in(tx, new.partner_id)?;
             tx.execute(
@@ -140,42 +144,67 @@ impl Store {
         })
     }
 
-    /// Records the brave conversation about a problem. Returns the event id.
-    pub fn brave_conversation(&mut self, id: i64, on: NaiveDate, note: &str) -> StoreResult<i64> {
+    /// Records the brave conversation about a problem, once: on a day between the problem's
+    /// and `today`. Returns the event id.
+    pub fn brave_conversation(
+        &mut self,
+        id: i64,
+        on: NaiveDate,
+        note: &str,
+        today: NaiveDate,
+    ) -> StoreResult<i64> {
         let note = limits::check("note", note, TEXT_MAX, false).map_err(StoreError::Invalid)?;
         self.change_problem(id, "brave", |p| {
+            if let Some(had) = p.brave_conversation_on {
+                return Err(format!(
+                    "problem {id}: the brave conversation is already recorded (on {had}): \
+                     nothing changed"
+                ));
+            }
+            chronology::follows(
+                "brave conversation day",
+                on,
+                "problem day",
+                p.opened_on,
+                today,
+            )?;
             p.brave_conversation_on = Some(on);
             p.brave_note = note.clone();
-            format!("had the brave conversation about {:?}", p.summary)
+            Ok(format!("had the brave conversation about {:?}", p.summary))
         })
     }
 
-    /// Marks a problem resolved. Returns the event id.
-    pub fn resolve_problem(&mut self, id: i64, on: NaiveDate) -> StoreResult<i64> {
+    /// Marks a problem resolved, once: on a day between the problem's and `today`. Returns the
+    /// event id.
+    pub fn resolve_problem(
+        &mut self,
+        id: i64,
+        on: NaiveDate,
+        today: NaiveDate,
+    ) -> StoreResult<i64> {
         self.change_problem(id, "resolve", |p| {
-            if p.resolved_on.is_some() {
-                return String::new();
+            if let Some(had) = p.resolved_on {
+                return Err(format!(
+                    "problem {id} is already resolved (on {had}): nothing changed"
+                ));
             }
+            chronology::follows("resolved day", on, "problem day", p.opened_on, today)?;
             p.resolved_on = Some(on);
-            format!("resolved problem {:?}", p.summary)
+            Ok(format!("resolved problem {:?}", p.summary))
         })
     }
 
+    /// Applies `change` to a problem; it returns the event's text, or why it refuses.
     fn change_problem(
         &mut self,
         id: i64,
         action: &'static str,
-        change: impl FnOnce(&mut Problem) -> String,
+        change: impl FnOnce(&mut Problem) -> Result<String, String>,
     ) -> StoreResult<i64> {
         self.write("changing a problem", |tx, who| {
             let before = problem_in(tx, id)?;
             let mut after = before.clone();
-            let text = change(&mut after);
-            if text.is_empty() {
-                return Err(StoreError::Invalid(format!(
-                    "problem {id} is already resolved"
-                )));
-            }
+            let text = change(&mut after).map_err(StoreError::Invalid)?;
             tx.execute(
                 "UPDATE problem SET brave_conversation_on = ?2, brave_note = ?3, resolved_on = ?4,
                  version = version + 1 WHERE id = ?1",

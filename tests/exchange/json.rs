@@ -1,6 +1,6 @@
 //! The pactum/1 document: round trip, merge without duplicates, dry run, all or nothing.
 
-use super::common::book;
+use super::common::{book, today};
 use super::support::{dump, export_text, import};
 use pactum::domain::{Side, Status};
 use pactum::exchange::json::{from_json, to_json};
@@ -11,7 +11,7 @@ fn demo_book_round_trips_byte_for_byte() {
     let (_a, demo) = book(true);
     let first = export_text(&demo);
     assert!(first.contains("\"format\": \"pactum/1\""));
-    let doc = from_json(&first).unwrap();
+    let doc = from_json(&first, today()).unwrap();
     let (_b, mut empty) = book(false);
     let report = import(&mut empty, &doc, false);
     assert_eq!(report.partners.added, doc.partners.len());
@@ -31,7 +31,7 @@ fn a_generated_book_round_trips_byte_for_byte() {
     let today = chrono::NaiveDate::from_ymd_opt(2026, 11, 27).unwrap();
     generated.generate(spec, today, false).unwrap();
     let first = export_text(&generated);
-    let doc = from_json(&first).unwrap();
+    let doc = from_json(&first, today).unwrap();
     let (_b, mut empty) = book(false);
     let report = import(&mut empty, &doc, false);
     assert_eq!(report.partners.added, 60);
@@ -212,7 +212,7 @@ fn errors_name_the_record_and_field() {
     let (_a, demo) = book(true);
     let mut doc = demo.export_book(false).unwrap();
     doc.partners[1].commitments[0].title = "   ".into();
-    let err = from_json(&to_json(&doc))
+    let err = from_json(&to_json(&doc), today())
         .unwrap_err()
         .in_file("x.json")
         .to_string();
@@ -225,7 +225,7 @@ fn errors_name_the_record_and_field() {
         "\"kind\": \"fax\"",
         1,
     );
-    let err = from_json(&text).unwrap_err().to_string();
+    let err = from_json(&text, today()).unwrap_err().to_string();
     assert!(err.contains("field kind: unknown variant `fax`"), "{err}");
     assert!(err.contains(" line "), "{err}");
 }
@@ -237,7 +237,11 @@ fn events_are_exported_on_request_and_not_imported() {
     let events = doc.events.as_ref().unwrap();
     assert!(events.iter().any(|e| e.action == "demo"));
     let (_b, mut empty) = book(false);
-    let report = import(&mut empty, &from_json(&to_json(&doc)).unwrap(), false);
+    let report = import(
+        &mut empty,
+        &from_json(&to_json(&doc), today()).unwrap(),
+        false,
+    );
     assert_eq!(report.events.skipped, events.len());
     let log = empty.events(10).unwrap();
     assert_eq!(log.len(), 1, "only the import itself is logged");

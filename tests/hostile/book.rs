@@ -169,24 +169,27 @@ fn add_partner(store: &mut Store, p: &PartnerSpec, today: NaiveDate) {
     };
     for c in &p.commitments {
         let due_on = c.due_in.map(|d| offset(today, d));
-        let Ok(cid) = store.add_commitment(&NewCommitment {
-            partner_id: id,
-            side: if c.theirs { Side::Theirs } else { Side::Ours },
-            title: c.title.clone(),
-            detail: c.detail.clone(),
-            made_on: ago(today, c.made_ago),
-            due_on,
-            ongoing: due_on.is_none(),
-            origin: Origin::Later,
-        }) else {
+        let Ok(cid) = store.add_commitment(
+            &NewCommitment {
+                partner_id: id,
+                side: if c.theirs { Side::Theirs } else { Side::Ours },
+                title: c.title.clone(),
+                detail: c.detail.clone(),
+                made_on: ago(today, c.made_ago),
+                due_on,
+                ongoing: due_on.is_none(),
+                origin: Origin::Later,
+            },
+            today,
+        ) else {
             continue;
         };
         match (due_on, c.status) {
-            (Some(_), 1) => drop(store.set_status(cid, Status::Kept, today)),
-            (Some(_), 2) => drop(store.set_status(cid, Status::Missed, today)),
-            (Some(_), 3) => drop(store.set_status(cid, Status::Released, today)),
-            (None, 1) => drop(store.add_review(cid, Verdict::Honoured, today, &c.detail)),
-            (None, 2) => drop(store.add_review(cid, Verdict::NotHonoured, today, &c.title)),
+            (Some(_), 1) => drop(store.set_status(cid, Status::Kept, today, today)),
+            (Some(_), 2) => drop(store.set_status(cid, Status::Missed, today, today)),
+            (Some(_), 3) => drop(store.set_status(cid, Status::Released, today, today)),
+            (None, 1) => drop(store.add_review(cid, Verdict::Honoured, today, &c.detail, today)),
+            (None, 2) => drop(store.add_review(cid, Verdict::NotHonoured, today, &c.title, today)),
             _ => {}
         }
     }
@@ -194,32 +197,38 @@ fn add_partner(store: &mut Store, p: &PartnerSpec, today: NaiveDate) {
         "call", "meeting", "email", "message", "update", "care", "other",
     ];
     for (days, kind, us, summary, bad_news) in &p.touches {
-        let _ = store.add_touch(&NewTouch {
-            partner_id: id,
-            on: ago(today, *days),
-            kind: KINDS[usize::from(*kind % 7)]
-                .parse::<TouchKind>()
-                .expect("a touch kind"),
-            initiated_by: if *us { Initiator::Us } else { Initiator::Them },
-            summary: summary.clone(),
-            bad_news: *bad_news,
-        });
+        let _ = store.add_touch(
+            &NewTouch {
+                partner_id: id,
+                on: ago(today, *days),
+                kind: KINDS[usize::from(*kind % 7)]
+                    .parse::<TouchKind>()
+                    .expect("a touch kind"),
+                initiated_by: if *us { Initiator::Us } else { Initiator::Them },
+                summary: summary.clone(),
+                bad_news: *bad_news,
+            },
+            today,
+        );
     }
     for (days, summary, severity, reaction, brave, resolved) in &p.problems {
-        let Ok(pid) = store.add_problem(&NewProblem {
-            partner_id: id,
-            opened_on: ago(today, *days),
-            summary: summary.clone(),
-            severity: *severity,
-            reaction: *reaction,
-        }) else {
+        let Ok(pid) = store.add_problem(
+            &NewProblem {
+                partner_id: id,
+                opened_on: ago(today, *days),
+                summary: summary.clone(),
+                severity: *severity,
+                reaction: *reaction,
+            },
+            today,
+        ) else {
             continue;
         };
         if let Some(note) = brave {
-            let _ = store.brave_conversation(pid, today, note);
+            let _ = store.brave_conversation(pid, today, note, today);
         }
         if *resolved {
-            let _ = store.resolve_problem(pid, today);
+            let _ = store.resolve_problem(pid, today, today);
         }
     }
     for (name, role, email) in &p.contacts {

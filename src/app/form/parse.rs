@@ -2,6 +2,7 @@
 
 use super::{Form, FormKind};
 use crate::app::effect::Write;
+use crate::domain::chronology;
 use crate::domain::limits::{self, NAME_MAX, TEXT_MAX, TITLE_MAX};
 use crate::domain::{Initiator, Origin, Side, Stage, TouchKind, parse_date};
 use crate::store::{NewCommitment, NewPartner, NewProblem, NewTouch, PartnerEdit};
@@ -64,6 +65,7 @@ impl Form {
                 let title = limits::check("title", &self.get(0), TITLE_MAX, true)?;
                 let side: Side = self.get(1).parse()?;
                 let due_on = date(2)?;
+                chronology::commitment_days(today, due_on, today)?;
                 Ok(Write::AddCommitment(NewCommitment {
                     partner_id: *partner_id,
                     side,
@@ -83,24 +85,41 @@ impl Form {
                 if !c.ongoing && c.due_on.is_none() {
                     return Err("a dated commitment needs a due date".into());
                 }
+                if let Some(due) = c.due_on.filter(|_| !c.ongoing) {
+                    chronology::not_before("due day", due, "made day", c.made_on)?;
+                }
                 c.detail = self.get(3);
                 Ok(Write::EditCommitment(Box::new(c)))
             }
-            FormKind::LogTouch { partner_id } => Ok(Write::AddTouch(NewTouch {
-                partner_id: *partner_id,
-                summary: limits::check("summary", &self.get(0), TEXT_MAX, true)?,
-                kind: self.get(1).parse::<TouchKind>()?,
-                initiated_by: self.get(2).parse::<Initiator>()?,
-                on: required_date(3)?,
-                bad_news: matches!(self.get(4).to_lowercase().as_str(), "y" | "yes"),
-            })),
-            FormKind::AddProblem { partner_id } => Ok(Write::AddProblem(NewProblem {
-                partner_id: *partner_id,
-                summary: limits::check("summary", &self.get(0), TITLE_MAX, true)?,
-                severity: limits::check_rating("severity", number(1, "severity")?)?,
-                reaction: limits::check_rating("reaction", number(2, "reaction")?)?,
-                opened_on: required_date(3)?,
-            })),
+            FormKind::LogTouch { partner_id } => {
+                let summary = limits::check("summary", &self.get(0), TEXT_MAX, true)?;
+                let kind = self.get(1).parse::<TouchKind>()?;
+                let initiated_by = self.get(2).parse::<Initiator>()?;
+                let on = required_date(3)?;
+                chronology::not_after_today("touch day", on, today)?;
+                Ok(Write::AddTouch(NewTouch {
+                    partner_id: *partner_id,
+                    summary,
+                    kind,
+                    initiated_by,
+                    on,
+                    bad_news: matches!(self.get(4).to_lowercase().as_str(), "y" | "yes"),
+                }))
+            }
+            FormKind::AddProblem { partner_id } => {
+                let summary = limits::check("summary", &self.get(0), TITLE_MAX, true)?;
+                let severity = limits::check_rating("severity", number(1, "severity")?)?;
+                let reaction = limits::check_rating("reaction", number(2, "reaction")?)?;
+                let opened_on = required_date(3)?;
+                chronology::not_after_today("problem day", opened_on, today)?;
+                Ok(Write::AddProblem(NewProblem {
+                    partner_id: *partner_id,
+                    summary,
+                    severity,
+                    reaction,
+                    opened_on,
+                }))
+            }
             FormKind::EndPartner { id, .. } => Ok(Write::EndPartner {
                 id: *id,
                 reason: limits::check("reason", &self.get(0), TEXT_MAX, true)?,

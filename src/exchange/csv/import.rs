@@ -301,7 +301,7 @@ impl Builder<'_> {
                 "must be ours or theirs",
             ));
         }
-        row.check(validate::commitment(&c))?;
+        row.check(validate::commitment(&c, d.today))?;
         self.partner(row, "partner")?.commitments.push(c);
         Ok(())
     }
@@ -316,7 +316,7 @@ impl Builder<'_> {
             summary: row.required("summary")?,
             bad_news: row.flag("bad_news")?,
         };
-        row.check(validate::touch(&t))?;
+        row.check(validate::touch(&t, self.defaults.today))?;
         self.partner(row, "partner")?.touches.push(t);
         Ok(())
     }
