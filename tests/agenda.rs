@@ -174,20 +174,36 @@ fn the_checklist_shows_each_items_own_last_review() {
         ongoing,
         origin: Origin::FirstMeeting,
     };
-    let reviewed = store.add_commitment(&item("Monthly report", true)).unwrap();
-    let never = store
-        .add_commitment(&item("Quarterly review", true))
+    let reviewed = store
+        .add_commitment(&item("Monthly report", true), today())
         .unwrap();
-    let dated = store.add_commitment(&item("Send the deck", false)).unwrap();
+    let never = store
+        .add_commitment(&item("Quarterly review", true), today())
+        .unwrap();
+    let dated = store
+        .add_commitment(&item("Send the deck", false), today())
+        .unwrap();
     // Review ids and commitment ids overlap on purpose: review 1 is of another item.
     store
-        .add_review(never, Verdict::Honoured, shift(today(), -200), "")
+        .add_review(never, Verdict::Honoured, shift(today(), -200), "", today())
         .unwrap();
     store
-        .add_review(reviewed, Verdict::Honoured, shift(today(), -90), "")
+        .add_review(
+            reviewed,
+            Verdict::Honoured,
+            shift(today(), -90),
+            "",
+            today(),
+        )
         .unwrap();
     store
-        .add_review(reviewed, Verdict::NotHonoured, shift(today(), -30), "")
+        .add_review(
+            reviewed,
+            Verdict::NotHonoured,
+            shift(today(), -30),
+            "",
+            today(),
+        )
         .unwrap();
     let last = |id: i64| {
         store
