@@ -11,7 +11,12 @@ use std::io::Write;
 
 /// Parses `WIDTHxHEIGHT`.
 pub fn parse_size(size: &str) -> Result<(u16, u16), String> {
-    let bad = || format!("malformed size {size:?}: use WIDTHxHEIGHT, e.g. 120x40 (1 to 1000 each)");
+    let bad = || {
+        format!(
+            "malformed size {}: use WIDTHxHEIGHT, e.g. 120x40 (1 to 1000 each)",
+            crate::domain::text::quoted(size)
+        )
+    };
     let (w, h) = size.split_once(['x', 'X']).ok_or_else(bad)?;
     let w: u16 = w.trim().parse().map_err(|_| bad())?;
     let h: u16 = h.trim().parse().map_err(|_| bad())?;
@@ -73,7 +78,8 @@ pub fn run(ctx: &Context, size: &str, view: &str, out: &mut dyn Write) -> Result
         ("review", scope) => Some(Request::Review(scope)),
         _ => {
             return Err(format!(
-                "unknown view {view:?}: use dashboard[:NAME], today, brief:NAME, timeline:NAME, explain:NAME or review[:NAME]"
+                "unknown view {}: use dashboard[:NAME], today, brief:NAME, timeline:NAME, explain:NAME or review[:NAME]",
+                crate::domain::text::quoted(view)
             ));
         }
     };

@@ -108,8 +108,10 @@ impl Store {
                 id,
             };
             let text = format!(
-                "added {} commitment {title:?} for {}",
-                new.side, partner.name
+                "added {} commitment {} for {}",
+                new.side,
+                crate::domain::text::quoted(&title),
+                partner.name
             );
             record(tx, who, "add", "commitment", id, &text, Some(&undo))?;
             Ok(id)
@@ -148,8 +150,8 @@ impl Store {
             }
             if before.ongoing && matches!(status, Status::Kept | Status::Missed) {
                 return Err(StoreError::Invalid(format!(
-                    "{:?} is ongoing: review it as honoured or not honoured instead",
-                    before.title
+                    "{} is ongoing: review it as honoured or not honoured instead",
+                    crate::domain::text::quoted(&before.title)
                 )));
             }
             let closed_on = (status != Status::Open).then_some(on);
@@ -168,7 +170,7 @@ impl Store {
                 Status::Missed => "missed",
                 Status::Released => "released",
             };
-            let text = format!("{verb} {:?}", before.title);
+            let text = format!("{verb} {}", crate::domain::text::quoted(&before.title));
             let undo = UndoStep::RestoreCommitment {
                 after_version: before.version + 1,
                 before,
@@ -199,7 +201,7 @@ impl Store {
                 params![edited.id, title, detail, due_on, edited.side],
             )
             .map_err(StoreError::sql("changing a commitment"))?;
-            let text = format!("changed commitment {title:?}");
+            let text = format!("changed commitment {}", crate::domain::text::quoted(&title));
             let undo = UndoStep::RestoreCommitment {
                 after_version: before.version + 1,
                 before,
@@ -285,9 +287,9 @@ impl Store {
                 let c = commitment_in(tx, commitment_id)?;
                 if !c.ongoing {
                     return Err(StoreError::Invalid(format!(
-                        "commitment {commitment_id} ({:?}) is dated: keep, miss or release it \
+                        "commitment {commitment_id} ({}) is dated: keep, miss or release it \
                          instead of reviewing it; nothing was reviewed",
-                        c.title
+                        crate::domain::text::quoted(&c.title)
                     )));
                 }
                 chronology::not_before("review day", on, "made day", c.made_on)
@@ -303,7 +305,10 @@ impl Store {
                     entity: "review".into(),
                     id,
                 };
-                let text = format!("reviewed {:?}: {verdict}", c.title);
+                let text = format!(
+                    "reviewed {}: {verdict}",
+                    crate::domain::text::quoted(&c.title)
+                );
                 record(
                     tx,
                     who,

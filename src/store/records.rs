@@ -138,7 +138,11 @@ impl Store {
                 entity: "problem".into(),
                 id,
             };
-            let text = format!("opened problem {summary:?} with {}", partner.name);
+            let text = format!(
+                "opened problem {} with {}",
+                crate::domain::text::quoted(&summary),
+                partner.name
+            );
             record(tx, who, "add", "problem", id, &text, Some(&undo))?;
             Ok(id)
         })
@@ -170,7 +174,10 @@ impl Store {
             )?;
             p.brave_conversation_on = Some(on);
             p.brave_note = note.clone();
-            Ok(format!("had the brave conversation about {:?}", p.summary))
+            Ok(format!(
+                "had the brave conversation about {}",
+                crate::domain::text::quoted(&p.summary)
+            ))
         })
     }
 
@@ -190,7 +197,10 @@ impl Store {
             }
             chronology::follows("resolved day", on, "problem day", p.opened_on, today)?;
             p.resolved_on = Some(on);
-            Ok(format!("resolved problem {:?}", p.summary))
+            Ok(format!(
+                "resolved problem {}",
+                crate::domain::text::quoted(&p.summary)
+            ))
         })
     }
 
