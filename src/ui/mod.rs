@@ -13,6 +13,7 @@ mod welcome;
 use crate::app::layout::{self, MIN_HEIGHT, MIN_WIDTH};
 use crate::app::{App, Overlay, Screen};
 use ratatui::Frame;
+use ratatui::buffer::{Buffer, CellWidth};
 use ratatui::layout::Rect;
 use ratatui::text::Line;
 use ratatui::widgets::{Paragraph, Wrap};
@@ -50,6 +51,34 @@ pub fn draw(app: &App, theme: &Theme, frame: &mut Frame) {
         Some(Overlay::Form(form)) => overlay::form(form, theme, frame),
         Some(Overlay::Confirm(c)) => overlay::confirm(app, c, theme, frame),
         Some(Overlay::Conflict(c)) => overlay::conflict(app, c, theme, frame),
+    }
+    mend_wide_symbols(frame.buffer_mut());
+}
+
+/// A wide symbol (東, 😀) that something drew over afterwards — an overlay's border on its
+/// right half — cannot be shown: a terminal erases it, or the border, or shifts the rest of
+/// the row, and what it then shows is no longer what ratatui believes is on screen. Such a
+/// symbol becomes a blank, so every frame is one a terminal can show exactly.
+fn mend_wide_symbols(buffer: &mut Buffer) {
+    let area = buffer.area;
+    for y in area.top()..area.bottom() {
+        let mut x = area.left();
+        while x < area.right() {
+            let width = buffer[(x, y)].symbol().cell_width();
+            if width < 2 {
+                x += 1;
+                continue;
+            }
+            let end = x.saturating_add(width).min(area.right());
+            let broken = x.saturating_add(width) > area.right()
+                || (x + 1..end).any(|covered| buffer[(covered, y)].symbol() != " ");
+            if broken {
+                buffer[(x, y)].set_symbol(" ");
+                x += 1;
+            } else {
+                x = end;
+            }
+        }
     }
 }
 
