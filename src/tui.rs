@@ -201,9 +201,9 @@ fn run_loop(
         } else if let Ok(version) = store.data_version()
             && version != seen_version
         {
-            // Another session committed: refresh, keeping the selection.
+            // Another session committed: refresh, keeping the selection and the reader's place.
             seen_version = version;
-            pending.push(app.reload());
+            pending.extend(update(app, Action::BookChanged));
         }
     }
 }

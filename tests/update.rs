@@ -426,3 +426,38 @@ fn ctrl_c_quits_from_every_screen_and_keeps_a_form_as_a_draft() {
         }
     }
 }
+
+#[test]
+fn today_is_read_again_when_another_session_changes_the_book() {
+    use pactum::app::{Action, Screen};
+    let (_dir, mut store) = book(true);
+    let mut app = app(&mut store, 100, 30);
+    drive(&mut app, &mut store, &["T", "j"]);
+    let shows = |app: &pactum::app::App, text: &str| match &app.screen {
+        Screen::Reader(r) => r.doc.plain().contains(text),
+        _ => panic!("today closed"),
+    };
+    assert!(shows(&app, "Send our redlines"));
+    // Another session keeps it.
+    let id = store
+        .commitments(CommitmentFilter::default())
+        .unwrap()
+        .into_iter()
+        .find(|c| c.title.contains("Send our redlines"))
+        .unwrap()
+        .id;
+    store
+        .set_status(id, Status::Kept, today(), today())
+        .unwrap();
+    let effects = pactum::app::update(&mut app, Action::BookChanged);
+    common::run(&mut app, &mut store, effects);
+    assert!(
+        !shows(&app, "Send our redlines"),
+        "the kept item left Today"
+    );
+    assert_eq!(app.mode(), Mode::Today, "still on Today");
+    let Screen::Reader(r) = &app.screen else {
+        unreachable!()
+    };
+    assert_eq!(r.cursor, 1, "the cursor keeps its place");
+}

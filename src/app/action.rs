@@ -72,6 +72,8 @@ pub enum Action {
     SearchIndex(Vec<(i64, String)>),
     /// Every dashboard line is today's now.
     CaughtUp,
+    /// Another session (or a command) changed the book.
+    BookChanged,
     /// A screen the runtime loaded.
     #[serde(skip)]
     ScreenReady(Box<Screen>),

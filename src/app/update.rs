@@ -21,6 +21,15 @@ pub fn update(app: &mut App, action: Action) -> Vec<Effect> {
             }
         }
         Action::CaughtUp => vec![app.reload()],
+        // What is on screen is read again: the dashboard, and an open reader (Today, a brief,
+        // a timeline) in its place. A review walk keeps its list until it ends.
+        Action::BookChanged => {
+            let mut effects = vec![app.reload()];
+            if let Screen::Reader(r) = &app.screen {
+                effects.push(Effect::Open(r.request));
+            }
+            effects
+        }
         Action::SearchIndex(index) => {
             let order: Vec<i64> = app.data.rows.iter().map(|r| r.id).collect();
             if let Some(search) = &mut app.search {
