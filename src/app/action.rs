@@ -107,6 +107,20 @@ pub enum Action {
 }
 
 impl Action {
+    /// What a bound action does in `mode`, where that says more than [`Action::describe`]: enter
+    /// in the filter jumps, leaving a review keeps the verdicts already given.
+    pub fn describe_in(&self, mode: super::Mode) -> &'static str {
+        use super::Mode;
+        match (mode, self) {
+            (Mode::Search, Action::Submit) => "jump to partner",
+            (Mode::Review, Action::Submit) => "finish",
+            (Mode::Review, Action::Cancel) => "stop (verdicts given are kept)",
+            (Mode::Today | Mode::Reader, Action::Cancel) => "back",
+            (Mode::Help, Action::Cancel) => "close",
+            _ => self.describe(),
+        }
+    }
+
     /// What a bound action does, for the footer and the help overlay.
     pub fn describe(&self) -> &'static str {
         match self {

@@ -152,7 +152,7 @@ pub fn footer(app: &App, theme: &Theme, frame: &mut Frame, area: Rect) {
         let Some(key) = app.keymap.key_for(mode, action) else {
             continue;
         };
-        let hint = format!(" {}", action.describe());
+        let hint = format!(" {}", action.describe_in(mode));
         let cost = text::width(&key) + text::width(&hint) + 2;
         if used + cost > usize::from(area.width) {
             break;

@@ -76,10 +76,12 @@ pub fn draw(app: &App, theme: &Theme, frame: &mut Frame, area: Rect) {
     let mut lines = vec![Line::from(vec![
         Span::styled(headline(h), theme.style(band_meaning(h.level))),
         Span::styled(
-            if h.caps.is_empty() {
-                String::new()
-            } else {
-                format!("  (capped from {})", h.uncapped_score.unwrap_or(0))
+            // Said only when a cap lowered the score.
+            match h.uncapped_score {
+                Some(uncapped) if !h.caps.is_empty() && Some(uncapped) != h.score => {
+                    format!("  (capped from {uncapped})")
+                }
+                _ => String::new(),
             },
             theme.style(Meaning::Muted),
         ),
@@ -112,7 +114,18 @@ pub fn draw(app: &App, theme: &Theme, frame: &mut Frame, area: Rect) {
         ));
     }
     let mut unknown = Vec::new();
-    for s in h.signals_worst_first() {
+    // An ended partnership is not assessed: no signals to act on, only why it ended.
+    if h.ended {
+        let partner = app.data.partner.as_ref();
+        if let Some(p) = partner.filter(|p| !p.end_reason.is_empty()) {
+            lines.push(Line::raw(text::clean_line(&format!(
+                "ended{}: {}",
+                p.ended_on.map(|d| format!(" on {d}")).unwrap_or_default(),
+                p.end_reason
+            ))));
+        }
+    }
+    for s in h.signals_worst_first().into_iter().filter(|_| !h.ended) {
         if s.level == Level::Unknown {
             unknown.push(s.key.label());
             continue;

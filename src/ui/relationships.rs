@@ -37,7 +37,10 @@ pub fn draw(app: &App, theme: &Theme, frame: &mut Frame, area: Rect) {
                     usize::from(inner.width).saturating_sub(14),
                 )),
                 Span::styled(
-                    format!("▏ {} match", search.matches.len()),
+                    format!(
+                        "▏ {}",
+                        text::counted(search.matches.len() as i64, "match", "matches")
+                    ),
                     theme.style(Meaning::Muted),
                 ),
             ]);

@@ -23,7 +23,7 @@ pub fn draw(app: &App, run: &ReviewRun, theme: &Theme, frame: &mut Frame, area: 
     let hint = |a: Action| {
         vec![
             Span::styled(key(a.clone()), theme.style(Meaning::Key)),
-            Span::raw(format!(" {}   ", a.describe())),
+            Span::raw(format!(" {}   ", a.describe_in(Mode::Review))),
         ]
     };
     let mut lines = Vec::new();
