@@ -10,6 +10,7 @@ pub mod layout;
 pub mod load;
 mod mouse;
 pub mod screen;
+pub mod scroll;
 pub mod search;
 mod update;
 pub mod views;

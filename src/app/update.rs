@@ -3,6 +3,7 @@
 use super::effect::{Effect, Write};
 use super::layout::{areas, inner_rows};
 use super::screen::{self, Request, Screen};
+use super::scroll;
 use super::search::Search;
 use super::{Action, App, Confirm, Form, Notice, Overlay, Pane};
 use crate::domain::{Side, Status, Verdict, text};
@@ -30,7 +31,7 @@ pub fn update(app: &mut App, action: Action) -> Vec<Effect> {
             Vec::new()
         }
         Action::ScreenReady(screen) => {
-            app.screen = keep_place(&app.screen, *screen);
+            app.screen = keep_place(&app.screen, *screen, app.size);
             Vec::new()
         }
         Action::Written { message, undo } => {
@@ -70,6 +71,9 @@ pub fn update(app: &mut App, action: Action) -> Vec<Effect> {
         }
         Action::Resize { width, height } => {
             app.size = (width, height);
+            if let Screen::Reader(reader) = &mut app.screen {
+                scroll::settle(reader, app.size);
+            }
             Vec::new()
         }
         Action::Click { column, row } => super::mouse::click(app, column, row),
@@ -131,13 +135,14 @@ pub fn update(app: &mut App, action: Action) -> Vec<Effect> {
 }
 
 /// A reloaded screen keeps the reader's place when it shows the same thing.
-fn keep_place(old: &Screen, mut new: Screen) -> Screen {
+fn keep_place(old: &Screen, mut new: Screen, size: (u16, u16)) -> Screen {
     if let (Screen::Reader(old), Screen::Reader(new)) = (old, &mut new)
         && old.request == new.request
     {
         let targets = new.doc.targets().len();
         new.cursor = old.cursor.min(targets.saturating_sub(1));
-        new.scroll = old.scroll.min(new.doc.lines.len().saturating_sub(1));
+        new.scroll = old.scroll;
+        scroll::settle(new, size);
     }
     new
 }
