@@ -1,14 +1,16 @@
-//! Scrolling stops where the text does: the Today cursor line is always fully on screen, and
-//! the reading screens end with their last line at the bottom. Driven by keys through the real
-//! keymap, checked on the drawn screen.
+//! Scrolling stops where the text does: the Today cursor line is always fully on screen, the
+//! reading screens end with their last line at the bottom, and the Health pane stops when its
+//! last line shows. Driven by keys through the real keymap, checked on the drawn screen.
 
 mod common;
 
 use common::{app, book, drive, today, type_text};
+use pactum::app::layout::areas;
 use pactum::app::{App, Screen};
 use pactum::commands::render::to_text;
 use pactum::store::{GenSpec, Store};
 use pactum::ui::Theme;
+use ratatui::layout::Rect;
 
 const PLAIN: Theme = Theme { color: false };
 
@@ -31,6 +33,23 @@ fn body_rows(screen: &str) -> Vec<String> {
         .map(|r| {
             let inner: String = r.chars().skip(1).collect();
             inner.trim_end().trim_end_matches('│').to_string()
+        })
+        .collect()
+}
+
+/// The cells of `area` on a drawn screen, row by row, inside its border.
+fn pane_rows(screen: &str, area: Rect) -> Vec<String> {
+    screen
+        .lines()
+        .skip(usize::from(area.y) + 1)
+        .take(usize::from(area.height.saturating_sub(2)))
+        .map(|r| {
+            r.chars()
+                .skip(usize::from(area.x) + 1)
+                .take(usize::from(area.width.saturating_sub(2)))
+                .collect::<String>()
+                .trim_end()
+                .to_string()
         })
         .collect()
 }
@@ -173,5 +192,31 @@ fn bottom_of_a_reading_screen_shows_the_last_line_and_stops_there() {
             drive(&mut app, &mut store, &["k"]);
             assert_ne!(drawn(&app), at_bottom, "{what}: one k moves back up");
         }
+    }
+}
+
+#[test]
+fn health_pane_stops_at_its_last_line() {
+    for (w, h) in [(120, 20), (80, 24)] {
+        let (_dir, mut store, mut app) = reading("kestrel", "tab", w, h);
+        drive(&mut app, &mut store, &["tab", "tab"]);
+        assert_eq!(app.pane, pactum::app::Pane::Health);
+        let health = areas(Rect::new(0, 0, w, h)).health;
+        drive(&mut app, &mut store, &["G"]);
+        let at_bottom = drawn(&app);
+        let rows = pane_rows(&at_bottom, health);
+        assert!(
+            !rows.last().unwrap().trim().is_empty(),
+            "{w}x{h}: G leaves the Health pane's bottom row blank\n{at_bottom}"
+        );
+        drive(&mut app, &mut store, &["j"]);
+        assert_eq!(drawn(&app), at_bottom, "{w}x{h}: j scrolls past the end");
+        drive(&mut app, &mut store, &["g"]);
+        for _ in 0..300 {
+            drive(&mut app, &mut store, &["j"]);
+        }
+        assert_eq!(drawn(&app), at_bottom, "{w}x{h}: j stops at the end");
+        drive(&mut app, &mut store, &["k"]);
+        assert_ne!(drawn(&app), at_bottom, "{w}x{h}: one k moves back up");
     }
 }

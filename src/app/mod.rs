@@ -172,6 +172,13 @@ impl App {
         self.data.health.get(&partner_id)
     }
 
+    /// The Health pane of the selected partner at `width` cells, when assessed.
+    pub fn health_doc(&self, width: usize) -> Option<doc::Doc> {
+        let h = self.selected_row().and_then(|r| self.health(r.id))?;
+        let trend: Vec<Option<u8>> = self.data.trend.iter().map(|(_, s)| *s).collect();
+        Some(views::health(h, &trend, width))
+    }
+
     /// Selects a partner by id (the ledger follows on the next load).
     pub fn select_partner(&mut self, id: i64) {
         if let Some(i) = self.data.rows.iter().position(|r| r.id == id) {

@@ -2,8 +2,9 @@
 //! so a long wrapped line scrolls a row at a time and the end is where the last row shows.
 //! Heights come from [`DocLine::rows`](super::doc::DocLine::rows), the measure drawing uses.
 
+use super::App;
 use super::doc::Doc;
-use super::layout::reader_text;
+use super::layout::{areas, inside, reader_text};
 use super::screen::{Reader, Request};
 use ratatui::layout::Rect;
 use std::ops::Range;
@@ -61,15 +62,28 @@ fn screen(size: (u16, u16)) -> Rect {
     Rect::new(0, 0, size.0, size.1)
 }
 
+/// The rows of `doc`'s lines at `width` cells.
+pub fn rows_of(doc: &Doc, width: usize) -> Rows {
+    Rows::new(doc.lines.iter().map(|l| l.rows(width)))
+}
+
+/// The furthest `doc` scrolls in `area`.
+fn limit_in(doc: &Doc, area: Rect) -> u16 {
+    let limit = rows_of(doc, usize::from(area.width)).limit(usize::from(area.height));
+    u16::try_from(limit).unwrap_or(u16::MAX)
+}
+
+/// The furthest the Health pane scrolls: its last row at the bottom of the pane.
+pub fn health_limit(app: &App) -> u16 {
+    let area = inside(areas(screen(app.size)).health);
+    app.health_doc(usize::from(area.width))
+        .map_or(0, |doc| limit_in(&doc, area))
+}
+
 /// The text columns and rows of a reading screen on a terminal of `size`.
 pub fn reader_view(size: (u16, u16)) -> (usize, usize) {
     let text = reader_text(screen(size));
     (usize::from(text.width), usize::from(text.height))
-}
-
-/// The rows of `doc`'s lines at `width` cells.
-pub fn rows_of(doc: &Doc, width: usize) -> Rows {
-    Rows::new(doc.lines.iter().map(|l| l.rows(width)))
 }
 
 /// Keeps a reading screen's scroll within its text and, on Today, the cursor line fully on

@@ -74,6 +74,7 @@ pub fn update(app: &mut App, action: Action) -> Vec<Effect> {
             if let Screen::Reader(reader) = &mut app.screen {
                 scroll::settle(reader, app.size);
             }
+            app.health_scroll = app.health_scroll.min(scroll::health_limit(app));
             Vec::new()
         }
         Action::Click { column, row } => super::mouse::click(app, column, row),
@@ -161,6 +162,7 @@ fn apply_loaded(app: &mut App, data: super::Loaded) {
         app.cursor_theirs = 0;
         app.health_scroll = 0;
     }
+    app.health_scroll = app.health_scroll.min(scroll::health_limit(app));
     app.cursor_ours = app
         .cursor_ours
         .min(app.side(Side::Ours).len().saturating_sub(1));
@@ -172,10 +174,10 @@ fn apply_loaded(app: &mut App, data: super::Loaded) {
 fn move_cursor(app: &mut App, to: impl Fn(usize, usize) -> usize) -> Vec<Effect> {
     match app.pane {
         Pane::Health => {
+            let limit = scroll::health_limit(app);
             let at = usize::from(app.health_scroll);
-            app.health_scroll = u16::try_from(to(at, usize::from(u16::MAX)))
-                .unwrap_or(u16::MAX)
-                .min(200);
+            let to = to(at, usize::from(limit) + 1).min(usize::from(limit));
+            app.health_scroll = u16::try_from(to).unwrap_or(limit);
         }
         Pane::Relationships => {
             let n = app.data.rows.len();

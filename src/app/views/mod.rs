@@ -2,11 +2,13 @@
 
 mod brief;
 mod explain;
+mod health;
 mod timeline;
 mod today;
 
 pub use brief::brief;
 pub use explain::explain;
+pub use health::{band_tone, headline, health, sparkline};
 pub use timeline::timeline;
 pub use today::{SCREEN_SECTION_LINES, today};
 
