@@ -1,6 +1,7 @@
 //! Scrolling stops where the text does: the Today cursor line is always fully on screen, the
-//! reading screens end with their last line at the bottom, and the Health pane stops when its
-//! last line shows. Driven by keys through the real keymap, checked on the drawn screen.
+//! reading screens end with their last line at the bottom, and the Health pane and the help
+//! overlay stop when their last line shows. Driven by keys through the real keymap, checked on
+//! the drawn screen.
 
 mod common;
 
@@ -219,4 +220,71 @@ fn health_pane_stops_at_its_last_line() {
         drive(&mut app, &mut store, &["k"]);
         assert_ne!(drawn(&app), at_bottom, "{w}x{h}: one k moves back up");
     }
+}
+
+/// Presses `j` until the screen stops changing (at most 300 times).
+fn j_to_the_end(app: &mut App, store: &mut Store) {
+    for _ in 0..300 {
+        let before = drawn(app);
+        drive(app, store, &["j"]);
+        if drawn(app) == before {
+            return;
+        }
+    }
+    panic!("j never stops\n{}", drawn(app));
+}
+
+#[test]
+fn help_is_as_wide_as_its_lines_and_stops_at_the_end() {
+    let (_dir, mut store) = book(true);
+    let mut wide = app(&mut store, 250, 40);
+    drive(&mut wide, &mut store, &["?"]);
+    j_to_the_end(&mut wide, &mut store);
+    let screen = drawn(&wide);
+    assert!(
+        screen.contains("✓ kept  ✗ missed  – released│"),
+        "the marks line whole on one row\n{screen}"
+    );
+    assert!(
+        screen.contains("Keys come from assets/keymap.toml; override them in your config file."),
+        "{screen}"
+    );
+
+    let mut app = app(&mut store, 70, 24);
+    drive(&mut app, &mut store, &["?"]);
+    j_to_the_end(&mut app, &mut store);
+    let end = drawn(&app);
+    let text = help_text(&end);
+    assert!(
+        text.ends_with("override them in your config file."),
+        "the last line shows at the bottom\n{end}"
+    );
+    assert!(
+        text.contains("✓ kept ✗ missed – released"),
+        "the marks line wraps, not cut\n{end}"
+    );
+    drive(&mut app, &mut store, &["k"]);
+    assert_ne!(drawn(&app), end, "one k moves back up");
+}
+
+/// The words inside the help box of a drawn screen.
+fn help_text(screen: &str) -> String {
+    let rows: Vec<Vec<char>> = screen.lines().map(|r| r.chars().collect()).collect();
+    let top = rows
+        .iter()
+        .position(|r| r.iter().collect::<String>().contains("Help — esc closes"))
+        .expect("the help box");
+    let title = &rows[top];
+    let left = (0..title.len())
+        .find(|&i| title[i..].starts_with(&['┌', ' ', 'H']))
+        .unwrap();
+    let right = left + title[left..].iter().position(|c| *c == '┐').unwrap();
+    let mut text = Vec::new();
+    for row in &rows[top + 1..] {
+        if row.get(left) == Some(&'└') {
+            break;
+        }
+        text.push(row[left + 1..right].iter().collect::<String>());
+    }
+    words(&text.join(" "))
 }

@@ -16,6 +16,8 @@ pub enum Tone {
     Poor,
     Ours,
     Theirs,
+    /// A key of the keymap.
+    Key,
 }
 
 /// What a line of Today can be acted on.

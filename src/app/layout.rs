@@ -75,6 +75,15 @@ pub fn reader_text(screen: Rect) -> Rect {
     }
 }
 
+/// The help box for content `widest` cells wide: as wide as that allows, up to the screen less
+/// a margin of two columns each side, and two rows shorter than the screen.
+pub fn help_box(screen: Rect, widest: usize) -> Rect {
+    let width = u16::try_from(widest.saturating_add(2))
+        .unwrap_or(u16::MAX)
+        .min(screen.width.saturating_sub(4));
+    centered(screen, width, screen.height.saturating_sub(2))
+}
+
 /// Lines of list content inside a bordered pane.
 pub fn inner_rows(area: Rect) -> usize {
     usize::from(area.height.saturating_sub(2))

@@ -2,10 +2,10 @@
 //! so a long wrapped line scrolls a row at a time and the end is where the last row shows.
 //! Heights come from [`DocLine::rows`](super::doc::DocLine::rows), the measure drawing uses.
 
-use super::App;
 use super::doc::Doc;
-use super::layout::{areas, inside, reader_text};
+use super::layout::{areas, help_box, inside, reader_text};
 use super::screen::{Reader, Request};
+use super::{App, views};
 use ratatui::layout::Rect;
 use std::ops::Range;
 
@@ -78,6 +78,13 @@ pub fn health_limit(app: &App) -> u16 {
     let area = inside(areas(screen(app.size)).health);
     app.health_doc(usize::from(area.width))
         .map_or(0, |doc| limit_in(&doc, area))
+}
+
+/// The furthest the help overlay scrolls: its last row at the bottom of the box.
+pub fn help_limit(app: &App) -> u16 {
+    let doc = views::help(&app.keymap);
+    let area = inside(help_box(screen(app.size), views::widest(&doc)));
+    limit_in(&doc, area)
 }
 
 /// The text columns and rows of a reading screen on a terminal of `size`.

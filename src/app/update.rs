@@ -75,6 +75,10 @@ pub fn update(app: &mut App, action: Action) -> Vec<Effect> {
                 scroll::settle(reader, app.size);
             }
             app.health_scroll = app.health_scroll.min(scroll::health_limit(app));
+            let help_limit = scroll::help_limit(app);
+            if let Some(Overlay::Help { scroll }) = &mut app.overlay {
+                *scroll = (*scroll).min(help_limit);
+            }
             Vec::new()
         }
         Action::Click { column, row } => super::mouse::click(app, column, row),
@@ -122,7 +126,7 @@ pub fn update(app: &mut App, action: Action) -> Vec<Effect> {
                 app.overlay = match other {
                     Action::Cancel | Action::Help => None,
                     Action::Down => Some(Overlay::Help {
-                        scroll: scroll.saturating_add(1),
+                        scroll: scroll.saturating_add(1).min(scroll::help_limit(app)),
                     }),
                     Action::Up => Some(Overlay::Help {
                         scroll: scroll.saturating_sub(1),

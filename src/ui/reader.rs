@@ -24,6 +24,7 @@ pub fn meaning(tone: Tone) -> Option<Meaning> {
         Tone::Poor => Some(Meaning::Poor),
         Tone::Ours => Some(Meaning::Ours),
         Tone::Theirs => Some(Meaning::Theirs),
+        Tone::Key => Some(Meaning::Key),
     }
 }
 
