@@ -16,6 +16,8 @@ pub enum Tone {
     Poor,
     Ours,
     Theirs,
+    /// A key of the keymap.
+    Key,
 }
 
 /// What a line of Today can be acted on.
@@ -51,6 +53,56 @@ impl DocLine {
     pub fn on(mut self, target: Target) -> DocLine {
         self.target = Some(target);
         self
+    }
+
+    /// The line cut into rows of at most `width` cells, at word boundaries; continuation rows
+    /// hang under the first word (past any indent and a `•` or `1.` bullet). Words longer than
+    /// a row are cut by width. Drawing and scrolling both measure with this, so what scrolls is
+    /// what is drawn.
+    pub fn wrap(&self, width: usize) -> Vec<Vec<(Tone, String)>> {
+        let width = width.max(1);
+        let plain = self.plain();
+        let lead = plain.len() - plain.trim_start().len();
+        let bullet = plain.split_whitespace().next().map_or(0, |w| {
+            if w == "•" || w.ends_with('.') && w.len() <= 3 {
+                text::width(w) + 1
+            } else {
+                0
+            }
+        });
+        let indent = (lead + bullet).min(width / 2);
+        let mut rows: Vec<Vec<(Tone, String)>> = vec![Vec::new()];
+        let mut used = 0usize;
+        for (tone, s) in &self.spans {
+            let clean = text::clean_line(s);
+            for piece in clean.split_inclusive(' ') {
+                let w = text::width(piece);
+                let fits = used + w.saturating_sub(usize::from(piece.ends_with(' '))) <= width;
+                if !fits && used > indent {
+                    rows.push(vec![(Tone::Plain, " ".repeat(indent))]);
+                    used = indent;
+                }
+                let room = width.saturating_sub(used);
+                let trimmed = piece.trim_end_matches(' ');
+                let cut = if w <= room {
+                    piece.to_string()
+                } else if text::width(trimmed) <= room {
+                    trimmed.to_string()
+                } else {
+                    text::fit(piece, room)
+                };
+                used += text::width(&cut);
+                if let Some(last) = rows.last_mut() {
+                    last.push((*tone, cut));
+                }
+            }
+        }
+        rows
+    }
+
+    /// How many rows the line takes at `width` cells (see [`DocLine::wrap`]).
+    pub fn rows(&self, width: usize) -> usize {
+        self.wrap(width).len()
     }
 
     /// The line as plain, sanitised text.

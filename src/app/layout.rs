@@ -1,6 +1,6 @@
 //! Screen geometry shared by drawing and mouse hit-testing. Saturating arithmetic only.
 
-use ratatui::layout::{Constraint, Layout, Rect};
+use ratatui::layout::{Constraint, Layout, Margin, Rect};
 
 /// Smallest terminal the dashboard draws in; below it a "too small" message is shown.
 pub const MIN_WIDTH: u16 = 40;
@@ -47,6 +47,41 @@ pub fn areas(screen: Rect) -> Areas {
         status,
         footer,
     }
+}
+
+/// Where the full-width screens (Today, Brief, Timeline, Explain, Review) go: between the
+/// title and the status line.
+pub fn body(screen: Rect) -> Rect {
+    let a = areas(screen);
+    Rect {
+        height: a.status.y.saturating_sub(a.title.bottom()),
+        ..a.relationships.union(a.health)
+    }
+}
+
+/// Inside a one-cell border (as `Block::bordered().inner`).
+pub fn inside(area: Rect) -> Rect {
+    area.inner(Margin::new(1, 1))
+}
+
+/// Where a reading screen's text goes: inside the body's border, right of the one-column
+/// cursor mark.
+pub fn reader_text(screen: Rect) -> Rect {
+    let inner = inside(body(screen));
+    Rect {
+        x: inner.x.saturating_add(1).min(inner.right()),
+        width: inner.width.saturating_sub(1),
+        ..inner
+    }
+}
+
+/// The help box for content `widest` cells wide: as wide as that allows, up to the screen less
+/// a margin of two columns each side, and two rows shorter than the screen.
+pub fn help_box(screen: Rect, widest: usize) -> Rect {
+    let width = u16::try_from(widest.saturating_add(2))
+        .unwrap_or(u16::MAX)
+        .min(screen.width.saturating_sub(4));
+    centered(screen, width, screen.height.saturating_sub(2))
 }
 
 /// Lines of list content inside a bordered pane.

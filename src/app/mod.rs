@@ -10,6 +10,7 @@ pub mod layout;
 pub mod load;
 mod mouse;
 pub mod screen;
+pub mod scroll;
 pub mod search;
 mod update;
 pub mod views;
@@ -169,6 +170,20 @@ impl App {
     /// The health of a partner, when assessed.
     pub fn health(&self, partner_id: i64) -> Option<&crate::domain::health::Health> {
         self.data.health.get(&partner_id)
+    }
+
+    /// The Health pane of the selected partner at `width` cells, when assessed.
+    pub fn health_doc(&self, width: usize) -> Option<doc::Doc> {
+        let h = self.selected_row().and_then(|r| self.health(r.id))?;
+        let trend: Vec<Option<u8>> = self.data.trend.iter().map(|(_, s)| *s).collect();
+        // Why an ended partnership ended, said in its place.
+        let ended = (self.data.partner.as_ref())
+            .filter(|p| h.ended && !p.end_reason.is_empty())
+            .map(|p| match p.ended_on {
+                Some(on) => format!("ended on {on}: {}", p.end_reason),
+                None => format!("ended: {}", p.end_reason),
+            });
+        Some(views::health(h, &trend, ended, width))
     }
 
     /// Selects a partner by id (the ledger follows on the next load).

@@ -3,6 +3,7 @@
 
 use super::doc::Doc;
 use super::effect::{Effect, Write};
+use super::scroll;
 use super::{Action, App, Confirm, Form, Notice, Overlay};
 use crate::domain::{Commitment, Status, Verdict, text};
 use chrono::NaiveDate;
@@ -117,7 +118,8 @@ pub enum Screen {
 pub fn reader_action(app: &mut App, mut reader: Box<Reader>, action: Action) -> Vec<Effect> {
     let targets = reader.doc.targets();
     let today_screen = reader.request == Request::Today;
-    let page = usize::from(app.size.1.saturating_sub(4)).max(1);
+    let (width, page) = scroll::reader_view(app.size);
+    let page = page.max(1);
     let target = targets
         .get(reader.cursor)
         .and_then(|i| reader.doc.lines[*i].target);
@@ -145,23 +147,24 @@ pub fn reader_action(app: &mut App, mut reader: Box<Reader>, action: Action) -> 
                 Action::Top => 0,
                 _ => last,
             };
-            let line = targets[reader.cursor];
-            if line < reader.scroll {
-                reader.scroll = line.saturating_sub(1);
-            } else if line >= reader.scroll + page {
-                reader.scroll = line + 1 - page;
-            }
+            scroll::settle(&mut reader, app.size);
         }
-        Action::Down => {
-            reader.scroll = (reader.scroll + 1).min(reader.doc.lines.len().saturating_sub(1))
+        Action::Down
+        | Action::Up
+        | Action::PageDown
+        | Action::PageUp
+        | Action::Top
+        | Action::Bottom => {
+            let limit = scroll::rows_of(&reader.doc, width).limit(page);
+            reader.scroll = match action {
+                Action::Down => reader.scroll.saturating_add(1).min(limit),
+                Action::Up => reader.scroll.saturating_sub(1),
+                Action::PageDown => reader.scroll.saturating_add(page).min(limit),
+                Action::PageUp => reader.scroll.saturating_sub(page),
+                Action::Top => 0,
+                _ => limit,
+            };
         }
-        Action::Up => reader.scroll = reader.scroll.saturating_sub(1),
-        Action::PageDown => {
-            reader.scroll = (reader.scroll + page).min(reader.doc.lines.len().saturating_sub(1))
-        }
-        Action::PageUp => reader.scroll = reader.scroll.saturating_sub(page),
-        Action::Top => reader.scroll = 0,
-        Action::Bottom => reader.scroll = reader.doc.lines.len().saturating_sub(page),
         Action::Keep | Action::Miss | Action::Release if today_screen => {
             match target.and_then(|t| t.commitment_id) {
                 Some(id) => {

@@ -3,6 +3,7 @@
 use super::effect::{Effect, Write};
 use super::layout::{areas, inner_rows};
 use super::screen::{self, Request, Screen};
+use super::scroll;
 use super::search::Search;
 use super::{Action, App, Confirm, Form, Notice, Overlay, Pane};
 use crate::domain::{Side, Status, Verdict, text};
@@ -39,7 +40,7 @@ pub fn update(app: &mut App, action: Action) -> Vec<Effect> {
             Vec::new()
         }
         Action::ScreenReady(screen) => {
-            app.screen = keep_place(&app.screen, *screen);
+            app.screen = keep_place(&app.screen, *screen, app.size);
             Vec::new()
         }
         Action::Written { message, undo } => {
@@ -79,6 +80,14 @@ pub fn update(app: &mut App, action: Action) -> Vec<Effect> {
         }
         Action::Resize { width, height } => {
             app.size = (width, height);
+            if let Screen::Reader(reader) = &mut app.screen {
+                scroll::settle(reader, app.size);
+            }
+            app.health_scroll = app.health_scroll.min(scroll::health_limit(app));
+            let help_limit = scroll::help_limit(app);
+            if let Some(Overlay::Help { scroll }) = &mut app.overlay {
+                *scroll = (*scroll).min(help_limit);
+            }
             Vec::new()
         }
         Action::Click { column, row } => super::mouse::click(app, column, row),
@@ -126,7 +135,7 @@ pub fn update(app: &mut App, action: Action) -> Vec<Effect> {
                 app.overlay = match other {
                     Action::Cancel | Action::Help => None,
                     Action::Down => Some(Overlay::Help {
-                        scroll: scroll.saturating_add(1),
+                        scroll: scroll.saturating_add(1).min(scroll::help_limit(app)),
                     }),
                     Action::Up => Some(Overlay::Help {
                         scroll: scroll.saturating_sub(1),
@@ -140,13 +149,14 @@ pub fn update(app: &mut App, action: Action) -> Vec<Effect> {
 }
 
 /// A reloaded screen keeps the reader's place when it shows the same thing.
-fn keep_place(old: &Screen, mut new: Screen) -> Screen {
+fn keep_place(old: &Screen, mut new: Screen, size: (u16, u16)) -> Screen {
     if let (Screen::Reader(old), Screen::Reader(new)) = (old, &mut new)
         && old.request == new.request
     {
         let targets = new.doc.targets().len();
         new.cursor = old.cursor.min(targets.saturating_sub(1));
-        new.scroll = old.scroll.min(new.doc.lines.len().saturating_sub(1));
+        new.scroll = old.scroll;
+        scroll::settle(new, size);
     }
     new
 }
@@ -165,6 +175,7 @@ fn apply_loaded(app: &mut App, data: super::Loaded) {
         app.cursor_theirs = 0;
         app.health_scroll = 0;
     }
+    app.health_scroll = app.health_scroll.min(scroll::health_limit(app));
     app.cursor_ours = app
         .cursor_ours
         .min(app.side(Side::Ours).len().saturating_sub(1));
@@ -176,10 +187,10 @@ fn apply_loaded(app: &mut App, data: super::Loaded) {
 fn move_cursor(app: &mut App, to: impl Fn(usize, usize) -> usize) -> Vec<Effect> {
     match app.pane {
         Pane::Health => {
+            let limit = scroll::health_limit(app);
             let at = usize::from(app.health_scroll);
-            app.health_scroll = u16::try_from(to(at, usize::from(u16::MAX)))
-                .unwrap_or(u16::MAX)
-                .min(200);
+            let to = to(at, usize::from(limit) + 1).min(usize::from(limit));
+            app.health_scroll = u16::try_from(to).unwrap_or(limit);
         }
         Pane::Relationships => {
             let n = app.data.rows.len();

@@ -1,11 +1,11 @@
 //! `pactum health [PARTNER] [--json]`: the verdict, score and signals of each partnership.
 
 use super::{json, line};
+use crate::app::views::headline;
 use crate::cli::Context;
 use crate::domain::health::{Health, Level};
 use crate::domain::text::clean_line;
 use crate::runtime::{assess_all, health_of_all};
-use crate::ui::health::headline;
 use serde::Serialize;
 use std::io::Write;
 

@@ -28,12 +28,9 @@ pub fn draw(app: &App, theme: &Theme, frame: &mut Frame) {
     }
     let areas = layout::areas(screen);
     chrome::title(app, theme, frame, areas.title);
-    let body = Rect {
-        height: areas.status.y.saturating_sub(areas.title.bottom()),
-        ..areas.relationships.union(areas.health)
-    };
+    let body = layout::body(screen);
     if let Screen::Reader(r) = &app.screen {
-        reader::draw(r, theme, frame, body);
+        reader::draw(r, theme, frame, screen);
     } else if let Screen::Review(run) = &app.screen {
         review::draw(app, run, theme, frame, body);
     } else if app.loaded && app.data.rows.is_empty() {

@@ -1,8 +1,9 @@
 //! Overlays: help (generated from the keymap), forms and confirmations.
 
+use super::reader::wrapped;
 use super::theme::{Meaning, Theme};
-use crate::app::layout::centered;
-use crate::app::{App, Confirm, Form, Mode};
+use crate::app::layout::{centered, help_box, inside};
+use crate::app::{App, Confirm, Form, Mode, views};
 use crate::domain::text;
 use ratatui::Frame;
 use ratatui::layout::Rect;
@@ -16,41 +17,19 @@ fn boxed<'a>(title: String, theme: &Theme) -> Block<'a> {
 }
 
 pub fn help(app: &App, theme: &Theme, frame: &mut Frame, scroll: u16) {
-    let area = centered(frame.area(), 64, frame.area().height.saturating_sub(2));
-    let mut lines = Vec::new();
-    for (mode, heading) in [
-        (Mode::Dashboard, "Dashboard"),
-        (Mode::Today, "Today"),
-        (Mode::Reader, "Brief, timeline, explain"),
-        (Mode::Review, "Review"),
-        (Mode::Search, "Search"),
-        (Mode::Form, "Forms"),
-        (Mode::Confirm, "Confirm"),
-    ] {
-        lines.push(Line::styled(heading, theme.style(Meaning::Title)));
-        for (keys, action) in app.keymap.bindings(mode) {
-            lines.push(Line::from(vec![
-                Span::styled(text::pad(&keys.join(" "), 22), theme.style(Meaning::Key)),
-                Span::raw(action.describe()),
-            ]));
-        }
-        lines.push(Line::default());
-    }
-    lines.push(Line::styled(
-        "Marks: ! overdue  ~ due within 7 days  ∞ ongoing  ✓ kept  ✗ missed  – released",
-        theme.style(Meaning::Muted),
-    ));
-    lines.push(Line::styled(
-        "Keys come from assets/keymap.toml; override them in your config file.",
-        theme.style(Meaning::Muted),
-    ));
+    let doc = views::help(&app.keymap);
+    let area = help_box(frame.area(), views::widest(&doc));
+    let inner = inside(area);
+    let lines: Vec<Line> = doc
+        .lines
+        .iter()
+        .flat_map(|l| wrapped(l, theme, usize::from(inner.width)))
+        .skip(usize::from(scroll))
+        .take(usize::from(inner.height))
+        .collect();
     frame.render_widget(Clear, area);
-    frame.render_widget(
-        Paragraph::new(lines)
-            .scroll((scroll, 0))
-            .block(boxed(" Help — esc closes ".into(), theme)),
-        area,
-    );
+    frame.render_widget(boxed(format!(" {} ", doc.title), theme), area);
+    frame.render_widget(Paragraph::new(lines), inner);
 }
 
 pub fn form(form: &Form, theme: &Theme, frame: &mut Frame) {

@@ -2,11 +2,15 @@
 
 mod brief;
 mod explain;
+mod health;
+mod help;
 mod timeline;
 mod today;
 
 pub use brief::brief;
 pub use explain::explain;
+pub use health::{band_tone, headline, health, sparkline};
+pub use help::{help, widest};
 pub use timeline::timeline;
 pub use today::{SCREEN_SECTION_LINES, today};
 

@@ -1,0 +1,47 @@
+//! The help overlay as a document, generated from the keymap so it cannot drift from the
+//! bindings.
+
+use crate::app::doc::{Doc, DocLine, Tone};
+use crate::app::{Keymap, Mode};
+use crate::domain::text;
+
+/// Every mode's bindings under a heading, then the marks.
+pub fn help(keymap: &Keymap) -> Doc {
+    let mut doc = Doc::new("Help — esc closes");
+    for (mode, heading) in [
+        (Mode::Dashboard, "Dashboard"),
+        (Mode::Today, "Today"),
+        (Mode::Reader, "Brief, timeline, explain"),
+        (Mode::Review, "Review"),
+        (Mode::Search, "Search"),
+        (Mode::Form, "Forms"),
+        (Mode::Confirm, "Confirm"),
+    ] {
+        doc.push(DocLine::new(Tone::Heading, heading));
+        for (keys, action) in keymap.bindings(mode) {
+            doc.push(
+                DocLine::new(Tone::Key, text::pad(&keys.join(" "), 22))
+                    .and(Tone::Plain, action.describe_in(mode)),
+            );
+        }
+        doc.gap();
+    }
+    doc.push(DocLine::new(
+        Tone::Muted,
+        "Marks: ! overdue  ~ due within 7 days  ∞ ongoing  ✓ kept  ✗ missed  – released",
+    ));
+    doc.push(DocLine::new(
+        Tone::Muted,
+        "Keys come from assets/keymap.toml; override them in your config file.",
+    ));
+    doc
+}
+
+/// The width of the widest line, in cells.
+pub fn widest(doc: &Doc) -> usize {
+    doc.lines
+        .iter()
+        .map(|l| text::width(&l.plain()))
+        .max()
+        .unwrap_or(0)
+}
