@@ -38,5 +38,30 @@ pub fn os_user() -> String {
         .iter()
         .filter_map(|v| env::var(v).ok())
         .find(|v| !v.trim().is_empty())
+        .or_else(account_name)
         .unwrap_or_else(|| "unknown".to_string())
+}
+
+/// The login name of the process's user from the account database (a cron job or a bare
+/// `env -i` has no USER).
+fn account_name() -> Option<String> {
+    let mut buf = vec![0 as libc::c_char; 4096];
+    // SAFETY: getpwuid_r writes at most `buf.len()` bytes into `buf` and fills `entry`, whose
+    // strings point into `buf`; both outlive every read below. `found` is null on failure.
+    unsafe {
+        let mut entry: libc::passwd = std::mem::zeroed();
+        let mut found: *mut libc::passwd = std::ptr::null_mut();
+        let rc = libc::getpwuid_r(
+            libc::getuid(),
+            &mut entry,
+            buf.as_mut_ptr(),
+            buf.len(),
+            &mut found,
+        );
+        if rc != 0 || found.is_null() || entry.pw_name.is_null() {
+            return None;
+        }
+        let name = std::ffi::CStr::from_ptr(entry.pw_name).to_string_lossy();
+        (!name.trim().is_empty()).then(|| name.into_owned())
+    }
 }

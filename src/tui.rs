@@ -15,7 +15,7 @@ use ratatui::crossterm::event::{
     self, DisableBracketedPaste, DisableMouseCapture, EnableBracketedPaste, EnableMouseCapture,
     Event, KeyEvent, KeyEventKind, KeyModifiers, MouseButton, MouseEventKind,
 };
-use ratatui::crossterm::execute;
+use ratatui::crossterm::{cursor, execute};
 use std::io::{BufWriter, Stdout, Write};
 use std::sync::Arc;
 use std::sync::atomic::{AtomicBool, Ordering};
@@ -278,6 +278,8 @@ fn suspend(terminal: &mut Screen) -> Result<(), String> {
         DisableBracketedPaste
     );
     ratatui::restore();
+    // The shell gets its cursor back while pactum is stopped.
+    let _ = execute!(std::io::stdout(), cursor::Show);
     let _ = signal_hook::low_level::raise(signal_hook::consts::SIGTSTP);
     *terminal = open_screen()?;
     let _ = execute!(std::io::stdout(), EnableMouseCapture, EnableBracketedPaste);

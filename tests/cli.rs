@@ -524,3 +524,36 @@ fn an_ended_partner_reports_no_verdict_of_health_in_json() {
     assert!(h["score"].is_null() && h["level"].is_null(), "{h:#}");
     assert_ne!(h["verdict"], "ended", "{h:#}");
 }
+
+#[test]
+fn without_user_variables_the_account_name_is_the_owner() {
+    let dir = tempfile::tempdir().unwrap();
+    let db = dir.path().join("book.db");
+    let run = |args: &[&str]| {
+        let out = Command::new(env!("CARGO_BIN_EXE_pactum"))
+            .arg("--db")
+            .arg(&db)
+            .args(args)
+            .env_clear()
+            .env("HOME", dir.path())
+            .env("XDG_CONFIG_HOME", dir.path())
+            .output()
+            .unwrap();
+        assert!(
+            out.status.success(),
+            "{}",
+            String::from_utf8_lossy(&out.stderr)
+        );
+        String::from_utf8_lossy(&out.stdout).into_owned()
+    };
+    run(&["partner", "add", "Acme"]);
+    let log = run(&["log", "--limit", "1"]);
+    let account = Command::new("id").arg("-un").output().unwrap();
+    let account = String::from_utf8_lossy(&account.stdout).trim().to_string();
+    assert!(!account.is_empty());
+    assert!(
+        log.contains(&format!("  {account}  ")) || log.contains(&format!(" {account} ")),
+        "{log:?} should name {account}"
+    );
+    assert!(!log.contains("unknown"), "{log}");
+}

@@ -461,3 +461,25 @@ fn today_is_read_again_when_another_session_changes_the_book() {
     };
     assert_eq!(r.cursor, 1, "the cursor keeps its place");
 }
+
+#[test]
+fn u_on_today_undoes_a_keep_made_there() {
+    use pactum::app::Screen;
+    let (_dir, mut store) = book(true);
+    let mut app = app(&mut store, 100, 30);
+    drive(&mut app, &mut store, &["T", "K"]);
+    let listed = |app: &pactum::app::App| match &app.screen {
+        Screen::Reader(r) => r.doc.plain().contains("Send our redlines"),
+        _ => panic!("today closed"),
+    };
+    assert!(!listed(&app), "kept and gone");
+    drive(&mut app, &mut store, &["u"]);
+    assert!(listed(&app), "undone: back on Today");
+    assert_eq!(app.mode(), Mode::Today);
+    drive(&mut app, &mut store, &["u"]);
+    assert!(
+        matches!(&app.notice, Some(Notice::Info(m)) if m.contains("nothing to undo")),
+        "{:?}",
+        app.notice
+    );
+}

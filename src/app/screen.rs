@@ -191,6 +191,11 @@ pub fn reader_action(app: &mut App, mut reader: Box<Reader>, action: Action) -> 
                 }
             }
         }
+        // The last change of this session (a keep on Today, say), as on the dashboard.
+        Action::Undo => match app.last_change.take() {
+            Some(event) => effects.push(Effect::Undo(event)),
+            None => app.notice = Some(Notice::Info("nothing to undo in this session".into())),
+        },
         Action::LogTouch => match partner {
             Some(id) => {
                 let name = app

@@ -10,13 +10,14 @@ pub fn is_bidi_control(c: char) -> bool {
 }
 
 /// Makes text safe for one line of a terminal: control characters (C0, DEL, C1) in caret form,
-/// tabs and newlines to spaces, bidi controls removed.
+/// tabs and line breaks (`\n`, `\r\n`, a lone `\r` as a terminal pastes it) to spaces, bidi
+/// controls removed.
 pub fn clean_line(text: &str) -> String {
     if is_clean(text, false) {
         return text.to_string();
     }
     let mut out = String::with_capacity(text.len());
-    for c in text.chars() {
+    for c in text.replace("\r\n", "\n").chars() {
         push_clean(&mut out, c, false);
     }
     out
@@ -28,7 +29,7 @@ pub fn clean_block(text: &str) -> String {
         return text.to_string();
     }
     let mut out = String::with_capacity(text.len());
-    for c in text.chars() {
+    for c in text.replace("\r\n", "\n").chars() {
         push_clean(&mut out, c, true);
     }
     out
@@ -50,9 +51,8 @@ fn is_clean(text: &str, keep_newlines: bool) -> bool {
 
 fn push_clean(out: &mut String, c: char, keep_newlines: bool) {
     match c {
-        '\n' if keep_newlines => out.push('\n'),
-        '\t' | '\n' => out.push(' '),
-        '\r' => {}
+        '\n' | '\r' if keep_newlines => out.push('\n'),
+        '\t' | '\n' | '\r' => out.push(' '),
         c if is_bidi_control(c) => {}
         '\u{0}'..='\u{1f}' => {
             out.push('^');
@@ -140,6 +140,7 @@ mod tests {
     #[rstest]
     #[case("ACME\x1b]0;owned\x07", "ACME^[]0;owned^G")]
     #[case("a\tb\nc", "a b c")]
+    #[case("pasted\rline\r\nand crlf", "pasted line and crlf")]
     #[case("x\u{202e}y\u{2066}z", "xyz")]
     #[case("csi\u{9b}2J", "csi^[[2J")]
     #[case("del\u{7f}", "del^?")]

@@ -106,6 +106,7 @@ const HINTS: &[(Mode, &[Action])] = &[
             Action::Keep,
             Action::Miss,
             Action::Release,
+            Action::Undo,
             Action::LogTouch,
             Action::OpenPartner,
             Action::Brief,
