@@ -288,3 +288,27 @@ fn help_text(screen: &str) -> String {
     }
     words(&text.join(" "))
 }
+
+#[test]
+fn a_form_on_a_short_screen_scrolls_to_the_focused_field_and_its_error_line_is_clean() {
+    let (_dir, mut store) = book(true);
+    let mut app = app(&mut store, 40, 10);
+    drive(&mut app, &mut store, &["P", "tab", "tab", "tab", "tab"]);
+    type_text(&mut app, &mut store, "XYZ");
+    let screen = drawn(&app);
+    assert!(
+        screen.contains("XYZ"),
+        "the focused field is shown:\n{screen}"
+    );
+    // Back to the empty name, and save: the error replaces the status line whole.
+    drive(&mut app, &mut store, &["enter"]);
+    let screen = drawn(&app);
+    let error_row = screen
+        .lines()
+        .find(|l| l.contains('✗'))
+        .unwrap_or_else(|| panic!("no error shown:\n{screen}"));
+    assert!(
+        !error_row.contains("cadence") && !error_row.contains("·"),
+        "hint text left on the error row: {error_row}"
+    );
+}

@@ -40,11 +40,16 @@ pub fn form(form: &Form, theme: &Theme, frame: &mut Frame) {
     let inner = block.inner(area);
     frame.render_widget(block, area);
     let label_w: u16 = 17;
-    for (i, field) in form.fields.iter().enumerate() {
+    // The last row is the status line; above it each field takes two rows. On a short screen
+    // the fields scroll so the focused one is always shown.
+    let status_y = inner.bottom().saturating_sub(1);
+    let shown = usize::from(status_y.saturating_sub(inner.y) / 2).max(1);
+    let first = (form.focus + 1).saturating_sub(shown);
+    for (i, field) in form.fields.iter().enumerate().skip(first) {
         let y = inner
             .y
-            .saturating_add(u16::try_from(i * 2).unwrap_or(u16::MAX));
-        if y >= inner.bottom() {
+            .saturating_add(u16::try_from((i - first) * 2).unwrap_or(u16::MAX));
+        if y >= status_y && inner.height > 1 {
             break;
         }
         let focused = i == form.focus;
@@ -76,7 +81,7 @@ pub fn form(form: &Form, theme: &Theme, frame: &mut Frame) {
         }
         frame.render_widget(&area_widget, input);
         let hint_y = y.saturating_add(1);
-        if hint_y < inner.bottom() {
+        if hint_y < status_y {
             let hint = format!("{} · {}/{}", field.hint, field.len(), field.max);
             let hint_area = Rect { y: hint_y, ..input };
             frame.render_widget(
@@ -105,6 +110,7 @@ pub fn form(form: &Form, theme: &Theme, frame: &mut Frame) {
             theme.style(Meaning::Muted),
         ),
     };
+    frame.render_widget(Clear, last);
     frame.render_widget(Paragraph::new(status), last);
 }
 
