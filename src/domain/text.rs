@@ -4,6 +4,12 @@
 use unicode_segmentation::UnicodeSegmentation;
 use unicode_width::UnicodeWidthStr;
 
+/// Invisible characters that only break a line's alignment in a column (zero-width space, soft
+/// hyphen, word joiner, byte-order mark). The zero-width joiner stays: emoji sequences need it.
+fn is_invisible(c: char) -> bool {
+    matches!(c, '\u{200B}' | '\u{00AD}' | '\u{2060}' | '\u{FEFF}')
+}
+
 /// Bidirectional overrides and isolates, which reorder what a reader sees (Trojan Source).
 pub fn is_bidi_control(c: char) -> bool {
     matches!(c, '\u{202A}'..='\u{202E}' | '\u{2066}'..='\u{2069}' | '\u{200E}' | '\u{200F}' | '\u{061C}')
@@ -45,7 +51,7 @@ fn is_clean(text: &str, keep_newlines: bool) -> bool {
     text.chars().all(|c| match c {
         '\n' => keep_newlines,
         '\u{0}'..='\u{1f}' | '\u{7f}'..='\u{9f}' => false,
-        c => !is_bidi_control(c),
+        c => !is_bidi_control(c) && !is_invisible(c),
     })
 }
 
@@ -53,7 +59,7 @@ fn push_clean(out: &mut String, c: char, keep_newlines: bool) {
     match c {
         '\n' | '\r' if keep_newlines => out.push('\n'),
         '\t' | '\n' | '\r' => out.push(' '),
-        c if is_bidi_control(c) => {}
+        c if is_bidi_control(c) || is_invisible(c) => {}
         '\u{0}'..='\u{1f}' => {
             out.push('^');
             out.push(char::from(b'@' + c as u8));
@@ -142,6 +148,8 @@ mod tests {
     #[case("a\tb\nc", "a b c")]
     #[case("pasted\rline\r\nand crlf", "pasted line and crlf")]
     #[case("x\u{202e}y\u{2066}z", "xyz")]
+    #[case("zero\u{200b}width\u{00ad}soft\u{feff}", "zerowidthsoft")]
+    #[case("👨\u{200d}💻", "👨\u{200d}💻")]
     #[case("csi\u{9b}2J", "csi^[[2J")]
     #[case("del\u{7f}", "del^?")]
     #[case("plain Üñíçødé 日本", "plain Üñíçødé 日本")]

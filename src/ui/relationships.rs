@@ -11,13 +11,24 @@ use ratatui::layout::Rect;
 use ratatui::text::{Line, Span};
 use ratatui::widgets::Paragraph;
 
-/// A due day relative to today, in six cells or fewer: "today", "in 3d", "5d late".
+/// A due day relative to today, in eight cells or fewer: "today", "in 3d", "5d late", and
+/// in weeks or years when days would not fit ("18w late", "3y late").
 pub fn due_label(due: Option<NaiveDate>, today: NaiveDate) -> String {
     match due.map(|d| (d - today).num_days()) {
         None => "—".into(),
         Some(0) => "today".into(),
-        Some(n) if n < 0 => format!("{}d late", -n),
-        Some(n) => format!("in {n}d"),
+        Some(n) if n < 0 => format!("{} late", span(-n, 100)),
+        Some(n) => format!("in {}", span(n, 1000)),
+    }
+}
+
+/// `days` as "12d", or from `weeks_from` days on as weeks ("18w"), and as years ("3y") once
+/// weeks would take three digits.
+fn span(days: i64, weeks_from: i64) -> String {
+    match days {
+        d if d < weeks_from => format!("{d}d"),
+        d if d < 700 => format!("{}w", d / 7),
+        d => format!("{}y", d / 365),
     }
 }
 
@@ -73,7 +84,7 @@ pub fn draw(app: &App, theme: &Theme, frame: &mut Frame, area: Rect) {
         .map(|(i, row)| {
             let (mark, meaning) = super::health::verdict_mark(row.health);
             let since = days_since(row.facts.last_touch_on, app.today)
-                .map(|d| format!("{d}d"))
+                .map(|d| span(d, 1000))
                 .unwrap_or_else(|| "—".into());
             let stage = if with_stage {
                 text::pad(row.stage.as_str(), 9)
@@ -100,4 +111,31 @@ pub fn draw(app: &App, theme: &Theme, frame: &mut Frame, area: Rect) {
         })
         .collect();
     frame.render_widget(Paragraph::new(lines), inner);
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn due_labels_fit_their_column() {
+        let today = NaiveDate::from_ymd_opt(2026, 11, 27).unwrap();
+        let label = |days: i64| due_label(Some(today + chrono::Duration::days(days)), today);
+        for (days, want) in [
+            (0, "today"),
+            (3, "in 3d"),
+            (999, "in 999d"),
+            (1500, "in 4y"),
+            (-5, "5d late"),
+            (-99, "99d late"),
+            (-126, "18w late"),
+            (-699, "99w late"),
+            (-1316, "3y late"),
+        ] {
+            assert_eq!(label(days), want);
+            assert!(text::width(&label(days)) <= 8, "{days}");
+        }
+        assert_eq!(span(1316, 1000), "3y");
+        assert_eq!(span(116, 1000), "116d");
+    }
 }

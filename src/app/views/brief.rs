@@ -41,12 +41,7 @@ pub fn brief(b: &Brief, today: NaiveDate) -> Doc {
             p.stage, p.update_every_days
         ),
     ));
-    let verdict = match b.health.score {
-        _ if b.health.ended => "ended — not scored".to_string(),
-        Some(s) => format!("{} · {s}/100 {}", b.health.verdict.words(), b.health.level),
-        None => format!("{} · no score yet", b.health.verdict.words()),
-    };
-    doc.push(DocLine::new(Tone::Heading, "Health: ").and(Tone::Plain, verdict));
+    doc.push(DocLine::new(Tone::Heading, "Health: ").and(Tone::Plain, super::headline(&b.health)));
     doc.block(Tone::Muted, "  ", &b.health.reason);
     for s in b
         .health

@@ -9,12 +9,7 @@ use crate::domain::health::{Evidence, Health};
 /// The explanation of one partner's health.
 pub fn explain(partner: &Partner, h: &Health, evidence: &[Evidence]) -> Doc {
     let mut doc = Doc::new(format!("Explain — {}", partner.name));
-    let headline = match h.score {
-        _ if h.ended => "ended — not scored".to_string(),
-        Some(s) => format!("{} · {s}/100 {}", h.verdict.words(), h.level),
-        None => format!("{} · no score yet", h.verdict.words()),
-    };
-    doc.push(DocLine::new(Tone::Heading, headline));
+    doc.push(DocLine::new(Tone::Heading, super::headline(h)));
     doc.block(Tone::Plain, "", &h.reason);
 
     doc.gap();

@@ -32,7 +32,8 @@ pub fn headline(h: &Health) -> String {
     match h.score {
         _ if h.ended => "ended — not scored".to_string(),
         Some(score) => format!("{} · {score}/100 {}", h.verdict.words(), h.level),
-        None => format!("{} · no score yet", h.verdict.words()),
+        // As the Relationships pane's "?" says: nothing to judge yet, so no verdict either.
+        None => "not enough data yet · no score".to_string(),
     }
 }
 
