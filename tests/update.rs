@@ -483,3 +483,22 @@ fn u_on_today_undoes_a_keep_made_there() {
         app.notice
     );
 }
+
+#[test]
+fn a_on_an_ended_partner_says_so_before_any_form() {
+    let (_dir, mut store) = book(true);
+    let mut app = app(&mut store, 120, 40);
+    // The demo's ended partner is listed last.
+    drive(&mut app, &mut store, &["G"]);
+    assert_eq!(
+        app.selected_row().unwrap().stage,
+        pactum::domain::Stage::Ended
+    );
+    drive(&mut app, &mut store, &["a"]);
+    assert_eq!(app.mode(), Mode::Dashboard, "no form opened");
+    assert!(
+        matches!(&app.notice, Some(Notice::Info(m)) if m.contains("has ended")),
+        "{:?}",
+        app.notice
+    );
+}

@@ -291,6 +291,20 @@ fn with_partner(app: &mut App, action: Action, id: i64, name: &str) -> Vec<Effec
             Some(p) => open(app, Form::edit_partner(&p)),
             None => Vec::new(),
         },
+        // Said before the form is filled in, not after.
+        Action::AddCommitment
+            if app
+                .selected_row()
+                .is_some_and(|r| r.stage == crate::domain::Stage::Ended) =>
+        {
+            notice(
+                app,
+                &format!(
+                    "{} has ended: no new commitments (its history stays in the timeline)",
+                    text::quoted(name)
+                ),
+            )
+        }
         Action::AddCommitment => {
             let side = if app.pane == Pane::Theirs {
                 Side::Theirs

@@ -43,6 +43,7 @@ fn column(app: &App, theme: &Theme, frame: &mut Frame, area: Rect, side: Side) {
     let width = usize::from(inner.width);
     if items.is_empty() {
         let hint = match app.selected_row() {
+            Some(row) if row.stage == crate::domain::Stage::Ended => "ended — no new commitments",
             Some(_) => "nothing open — a adds one",
             None => "",
         };
