@@ -326,6 +326,20 @@ fn context(cli: &Cli) -> Result<Context, String> {
         None => real_today,
     };
     let config = Config::load(cli.config.as_deref(), &paths::default_config())?;
+    // A book named with --db (or PACTUM_DB) is created if missing, with its own directory
+    // (private), but not a chain of them: a mistyped path would otherwise leave a new empty
+    // book and directories behind.
+    if let Some(db) = &cli.db
+        && let Some(dir) = db.parent().filter(|d| !d.as_os_str().is_empty())
+        && let Some(above) = dir.parent().filter(|d| !d.as_os_str().is_empty())
+        && !dir.is_dir()
+        && !above.is_dir()
+    {
+        return Err(format!(
+            "{}: no such directory (pactum creates a book's own directory, not the ones above it; check the path)",
+            above.display()
+        ));
+    }
     let db = cli.db.clone().unwrap_or_else(paths::default_book);
     Ok(Context { today, config, db })
 }

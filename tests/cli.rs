@@ -557,3 +557,14 @@ fn without_user_variables_the_account_name_is_the_owner() {
     );
     assert!(!log.contains("unknown"), "{log}");
 }
+
+#[test]
+fn a_db_in_a_directory_that_does_not_exist_is_refused_and_nothing_is_created() {
+    let dir = tempfile::tempdir().unwrap();
+    let db = dir.path().join("no/such/dir/book.db");
+    let (_, err, code) = run_in(&db, &["partner", "list"]);
+    assert_eq!(code, 1, "{err}");
+    assert!(err.contains("no such directory"), "{err}");
+    assert_eq!(err.lines().count(), 1, "{err}");
+    assert!(!dir.path().join("no").exists(), "nothing created");
+}
