@@ -502,3 +502,23 @@ fn a_on_an_ended_partner_says_so_before_any_form() {
         app.notice
     );
 }
+
+#[test]
+fn esc_from_a_brief_opened_on_today_goes_back_to_today_in_its_place() {
+    use pactum::app::Screen;
+    let (_dir, mut store) = book(true);
+    let mut app = app(&mut store, 120, 40);
+    drive(&mut app, &mut store, &["T", "j", "j"]);
+    let cursor = |app: &pactum::app::App| match &app.screen {
+        Screen::Reader(r) => (r.request, r.cursor),
+        _ => panic!("not a reader"),
+    };
+    let on_today = cursor(&app);
+    drive(&mut app, &mut store, &["b"]);
+    assert_eq!(app.mode(), Mode::Reader, "the brief");
+    drive(&mut app, &mut store, &["esc"]);
+    assert_eq!(app.mode(), Mode::Today);
+    assert_eq!(cursor(&app), on_today, "same line on Today");
+    drive(&mut app, &mut store, &["esc"]);
+    assert_eq!(app.mode(), Mode::Dashboard);
+}

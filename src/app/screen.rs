@@ -38,6 +38,8 @@ pub struct Reader {
     pub scroll: usize,
     /// Index into `doc.targets()`.
     pub cursor: usize,
+    /// The screen esc returns to: Today, for a brief or timeline opened from it.
+    pub back: Option<Box<Reader>>,
 }
 
 /// One item of the review ritual.
@@ -127,6 +129,12 @@ pub fn reader_action(app: &mut App, mut reader: Box<Reader>, action: Action) -> 
     let mut effects = Vec::new();
     match action {
         Action::Cancel => {
+            if let Some(back) = reader.back.take() {
+                // Back where it was opened from, read again in its place.
+                let request = back.request;
+                app.screen = Screen::Reader(back);
+                return vec![Effect::Open(request)];
+            }
             app.screen = Screen::Dashboard;
             return vec![app.reload()];
         }

@@ -150,13 +150,17 @@ pub fn update(app: &mut App, action: Action) -> Vec<Effect> {
 
 /// A reloaded screen keeps the reader's place when it shows the same thing.
 fn keep_place(old: &Screen, mut new: Screen, size: (u16, u16)) -> Screen {
-    if let (Screen::Reader(old), Screen::Reader(new)) = (old, &mut new)
-        && old.request == new.request
-    {
-        let targets = new.doc.targets().len();
-        new.cursor = old.cursor.min(targets.saturating_sub(1));
-        new.scroll = old.scroll;
-        scroll::settle(new, size);
+    if let (Screen::Reader(old), Screen::Reader(new)) = (old, &mut new) {
+        if old.request == new.request {
+            let targets = new.doc.targets().len();
+            new.cursor = old.cursor.min(targets.saturating_sub(1));
+            new.scroll = old.scroll;
+            new.back = old.back.clone();
+            scroll::settle(new, size);
+        } else if old.request == Request::Today {
+            // A brief or timeline opened from Today: esc goes back to the same place there.
+            new.back = Some(old.clone());
+        }
     }
     new
 }

@@ -8,7 +8,12 @@ pub const DATE_FORMS: &str = "YYYY-MM-DD, today, tomorrow, yesterday, +Nd, -Nd, 
 /// Parses a date the user typed, relative to `today`.
 pub fn parse_date(input: &str, today: NaiveDate) -> Result<NaiveDate, String> {
     let s = input.trim().to_ascii_lowercase();
-    let bad = || format!("malformed date {input:?}: use {DATE_FORMS}");
+    let bad = || {
+        format!(
+            "malformed date {}: use {DATE_FORMS}",
+            super::text::quoted(input)
+        )
+    };
     match s.as_str() {
         "today" => return Ok(today),
         "tomorrow" => return today.checked_add_days(Days::new(1)).ok_or_else(bad),
@@ -17,7 +22,9 @@ pub fn parse_date(input: &str, today: NaiveDate) -> Result<NaiveDate, String> {
     }
     if let Some(sign) = s.chars().next().filter(|c| *c == '+' || *c == '-') {
         let body = &s[1..];
-        let (num, unit) = body.split_at(body.len().saturating_sub(1));
+        // The unit is the last character, whatever its width in bytes.
+        let cut = body.char_indices().last().map_or(0, |(i, _)| i);
+        let (num, unit) = body.split_at(cut);
         let n: u64 = num.parse().map_err(|_| bad())?;
         let days = match unit {
             "d" => n,
@@ -79,6 +86,9 @@ mod tests {
     #[case("+3m")]
     #[case("+99999999999999999999w")]
     #[case("next week")]
+    #[case("-7d\u{335}")]
+    #[case("+3日")]
+    #[case("+é")]
     fn rejected_with_the_forms(#[case] input: &str) {
         let err = parse_date(input, d("2026-11-27")).unwrap_err();
         assert!(err.contains("YYYY-MM-DD"), "{err}");

@@ -287,5 +287,6 @@ pub fn open_screen(
         doc,
         scroll: 0,
         cursor: 0,
+        back: None,
     })))
 }
