@@ -2,6 +2,7 @@
 
 pub mod action;
 pub mod conflict;
+mod dashboard;
 pub mod doc;
 pub mod effect;
 pub mod form;
