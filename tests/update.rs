@@ -522,3 +522,22 @@ fn esc_from_a_brief_opened_on_today_goes_back_to_today_in_its_place() {
     drive(&mut app, &mut store, &["esc"]);
     assert_eq!(app.mode(), Mode::Dashboard);
 }
+
+#[test]
+fn help_goes_to_its_end_and_back_with_g_and_pages() {
+    let (_dir, mut store) = book(true);
+    let mut app = app(&mut store, 100, 24);
+    let scroll = |app: &pactum::app::App| match &app.overlay {
+        Some(Overlay::Help { scroll }) => usize::from(*scroll),
+        other => panic!("help closed: {other:?}"),
+    };
+    drive(&mut app, &mut store, &["?", "G"]);
+    let last = scroll(&app);
+    assert!(last > 0, "the help is longer than the screen");
+    drive(&mut app, &mut store, &["j", "pagedown"]);
+    assert_eq!(scroll(&app), last, "stops at the end");
+    drive(&mut app, &mut store, &["pageup"]);
+    assert!(scroll(&app) < last);
+    drive(&mut app, &mut store, &["g"]);
+    assert_eq!(scroll(&app), 0);
+}

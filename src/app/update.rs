@@ -130,16 +130,22 @@ pub fn update(app: &mut App, action: Action) -> Vec<Effect> {
                 }
             },
             Some(Overlay::Help { scroll }) => {
-                app.overlay = match other {
+                let last = scroll::help_limit(app);
+                // Half a screen per page, as in the reading screens.
+                let page = (app.size.1 / 2).max(1);
+                let to = match other {
                     Action::Cancel | Action::Help => None,
-                    Action::Down => Some(Overlay::Help {
-                        scroll: scroll.saturating_add(1).min(scroll::help_limit(app)),
-                    }),
-                    Action::Up => Some(Overlay::Help {
-                        scroll: scroll.saturating_sub(1),
-                    }),
-                    _ => Some(Overlay::Help { scroll }),
+                    Action::Down => Some(scroll.saturating_add(1)),
+                    Action::Up => Some(scroll.saturating_sub(1)),
+                    Action::PageDown => Some(scroll.saturating_add(page)),
+                    Action::PageUp => Some(scroll.saturating_sub(page)),
+                    Action::Top => Some(0),
+                    Action::Bottom => Some(last),
+                    _ => Some(scroll),
                 };
+                app.overlay = to.map(|s| Overlay::Help {
+                    scroll: s.min(last),
+                });
                 Vec::new()
             }
         },
