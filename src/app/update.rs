@@ -22,13 +22,7 @@ pub fn update(app: &mut App, action: Action) -> Vec<Effect> {
         Action::CaughtUp => vec![app.reload()],
         // What is on screen is read again: the dashboard, and an open reader (Today, a brief,
         // a timeline) in its place. A review walk keeps its list until it ends.
-        Action::BookChanged => {
-            let mut effects = vec![app.reload()];
-            if let Screen::Reader(r) = &app.screen {
-                effects.push(Effect::Open(r.request));
-            }
-            effects
-        }
+        Action::BookChanged => read_again(app),
         Action::SearchIndex(index) => {
             let order: Vec<i64> = app.data.rows.iter().map(|r| r.id).collect();
             if let Some(search) = &mut app.search {
@@ -49,11 +43,7 @@ pub fn update(app: &mut App, action: Action) -> Vec<Effect> {
                 app.last_change = undo;
             }
             app.notice = Some(Notice::Info(message));
-            let mut effects = vec![app.reload()];
-            if let Screen::Reader(r) = &app.screen {
-                effects.push(Effect::Open(r.request));
-            }
-            effects
+            read_again(app)
         }
         Action::RestoreDraft(draft) => {
             app.overlay = Some(Overlay::Form(Box::new(Form::from_draft(*draft))));
@@ -150,6 +140,15 @@ pub fn update(app: &mut App, action: Action) -> Vec<Effect> {
             }
         },
     }
+}
+
+/// The effects that read again what is on screen: the dashboard, and an open reader in place.
+fn read_again(app: &App) -> Vec<Effect> {
+    let mut effects = vec![app.reload()];
+    if let Screen::Reader(r) = &app.screen {
+        effects.push(Effect::Open(r.request));
+    }
+    effects
 }
 
 /// A reloaded screen keeps the reader's place when it shows the same thing.
