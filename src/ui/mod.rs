@@ -49,7 +49,10 @@ pub fn draw(app: &App, theme: &Theme, frame: &mut Frame) {
         Some(Overlay::Confirm(c)) => overlay::confirm(app, c, theme, frame),
         Some(Overlay::Conflict(c)) => overlay::conflict(app, c, theme, frame),
     }
-    mend_wide_symbols(frame.buffer_mut());
+    // Only an overlay draws over what is already laid out.
+    if app.overlay.is_some() {
+        mend_wide_symbols(frame.buffer_mut());
+    }
 }
 
 /// A wide symbol (東, 😀) that something drew over afterwards — an overlay's border on its
