@@ -142,6 +142,37 @@ pub enum PartnerCmd {
         #[arg(long)]
         json: bool,
     },
+    /// Change a partner: name, stage (signing without --signed-on records today), signing
+    /// day, update cadence, outcome, their goals and constraints, owner, tags. Only the fields
+    /// given change
+    Edit {
+        partner: String,
+        #[arg(long, value_name = "NAME")]
+        name: Option<String>,
+        /// prospect, engaged or signed (ending is `partner end`, with the reason)
+        #[arg(long)]
+        stage: Option<Stage>,
+        #[arg(long, value_name = "DATE", allow_hyphen_values = true)]
+        signed_on: Option<String>,
+        /// Agreed update cadence in days
+        #[arg(long, value_name = "DAYS")]
+        update_every: Option<i64>,
+        /// The desired outcome of the partnership
+        #[arg(long, value_name = "TEXT")]
+        outcome: Option<String>,
+        /// What they want to achieve
+        #[arg(long, value_name = "TEXT")]
+        goals: Option<String>,
+        /// What limits them (budget, time, people)
+        #[arg(long, value_name = "TEXT")]
+        constraints: Option<String>,
+        #[arg(long, value_name = "USER")]
+        owner: Option<String>,
+        #[arg(long = "tag", value_name = "TAG")]
+        tags: Vec<String>,
+        #[arg(long = "untag", value_name = "TAG")]
+        untags: Vec<String>,
+    },
     /// End a partnership, recording the reason given to them
     End {
         partner: String,
@@ -186,6 +217,19 @@ pub enum CommitmentCmd {
     Miss(StatusArgs),
     /// Release (dropped by agreement)
     Release(StatusArgs),
+    /// Move an open commitment's due day, by agreement. Moved on or after the day it was due,
+    /// the slip stays in the record (counted late once) and stays "not yet told" until a
+    /// bad-news touch follows, e.g. `pactum touch add Acme "New date for the report" --kind
+    /// update --bad-news`
+    Redate {
+        id: i64,
+        /// The new due day (YYYY-MM-DD, today, +3d, +2w …)
+        #[arg(long, value_name = "DATE", allow_hyphen_values = true)]
+        due: String,
+        /// Why, or what was agreed (kept in the log)
+        #[arg(long, value_name = "TEXT", default_value = "")]
+        note: String,
+    },
     /// List commitments
     List {
         partner: Option<String>,

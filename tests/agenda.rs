@@ -129,7 +129,7 @@ fn an_older_book_gets_its_last_review_days_when_upgraded() {
         .unwrap();
     drop(store);
     // Take the book back to schema 6, as an older pactum left it (before the last review day
-    // was kept, and before the kept search haystacks of schema 8).
+    // was kept, before the kept search haystacks of schema 8 and the slips of schema 9).
     let conn = rusqlite::Connection::open(&path).unwrap();
     conn.execute_batch(
         "DROP TRIGGER partner_search_line;
@@ -148,6 +148,13 @@ fn an_older_book_gets_its_last_review_days_when_upgraded() {
          DROP INDEX partner_ended;
          CREATE INDEX commitment_due ON commitment(status, due_on);
          ALTER TABLE commitment DROP COLUMN last_review_on;
+         DROP INDEX commitment_slipped;
+         DROP INDEX touch_partner_by_kind;
+         DROP INDEX touch_bad_news;
+         DROP INDEX commitment_missed;
+         ALTER TABLE commitment DROP COLUMN original_due_on;
+         ALTER TABLE commitment DROP COLUMN slipped_due_on;
+         ALTER TABLE commitment DROP COLUMN slipped_on;
          PRAGMA user_version = 6;",
     )
     .unwrap();

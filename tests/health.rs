@@ -67,14 +67,57 @@ fn sql_aggregates_match_the_reference_on_a_generated_book() {
         seed: 7,
     };
     store.generate(spec, today(), false).unwrap();
+    // Slips kept: re-date some open items of ours, late and in time, and tell of a few.
+    let open = store
+        .commitments(CommitmentFilter {
+            open_only: true,
+            side: Some(pactum::domain::Side::Ours),
+            ..Default::default()
+        })
+        .unwrap();
+    for (n, c) in open
+        .iter()
+        .filter(|c| c.due_on.is_some())
+        .take(40)
+        .enumerate()
+    {
+        let on = shift(today(), -(n as i64 % 9));
+        let Some(due) = c.due_on else { continue };
+        let new_due = shift(due.max(on), 5 + n as i64);
+        store.redate_commitment(c.id, new_due, "", on).unwrap();
+        if n % 3 == 0 {
+            let new = pactum::store::NewTouch {
+                partner_id: c.partner_id,
+                on,
+                kind: pactum::domain::TouchKind::Update,
+                initiated_by: pactum::domain::Initiator::Us,
+                summary: "we slipped".into(),
+                bad_news: true,
+            };
+            store.add_touch(&new, today()).unwrap();
+        }
+    }
     let rules = Rules::default();
     let now = store.health_inputs(today(), &rules, None).unwrap();
     let some = |f: fn(&HealthInput) -> bool| now.iter().any(|(_, i)| f(i));
     assert!(some(|i| i.ours.kept_on_time > 0 && i.theirs.overdue > 0));
-    assert!(some(|i| i.their_activity_before.commitments_kept > 0));
-    assert!(some(|i| i.ongoing_items > 0 && i.last_review_on.is_some()));
-    assert!(some(|i| i.logged_before_signing));
-    for offset in [-2000, -365, -90, -1, 0, 45] {
+    assert!(some(|i| i.their_delivery_before.kept_on_time > 0));
+    assert!(some(
+        |i| i.ongoing_items > 0 && i.least_recent_review_on.is_some()
+    ));
+    assert!(some(|i| i.our_touches_courtship > 0));
+    assert!(some(|i| i.untold.most_days_late_redated.is_some()));
+    assert!(some(|i| i.last_bad_news_on.is_some()));
+    // Six weeks on, open items of ours have fallen overdue: recent slips, told or not.
+    let later = store
+        .health_inputs(shift(today(), 45), &rules, None)
+        .unwrap();
+    assert!(
+        later
+            .iter()
+            .any(|(_, i)| i.ours.slips_recent > 0 && i.untold.count > 0)
+    );
+    for offset in [-2000, -365, -90, -1, 0, 20, 45, 90] {
         let day = shift(today(), offset);
         for (id, input) in store.health_inputs(day, &rules, None).unwrap() {
             let mut got = input.clone();
@@ -129,7 +172,23 @@ fn each_demo_partner_gets_the_verdict_of_its_lesson() {
     assert_ne!(unreliable.verdict, HealthVerdict::Healthy);
     let ended = verdict_of(&store, "Granite");
     assert_eq!(ended.score, None);
-    for healthy in ["Alder", "Halcyon", "Saltmarsh", "Oakridge"] {
+    // A prospect three weeks in, its charter written and nothing fallen due: too early.
+    let prospect = verdict_of(&store, "Alder");
+    assert_eq!(prospect.verdict, HealthVerdict::TooEarly, "{prospect:#?}");
+    assert_eq!((prospect.score, prospect.level), (None, None));
+    assert!(
+        prospect.reason.contains("the charter is written"),
+        "{}",
+        prospect.reason
+    );
+    let switched_off = verdict_of(&store, "Harbourline");
+    assert_eq!(switched_off.verdict, HealthVerdict::AtRisk);
+    assert!(
+        switched_off.reason.starts_with("we switched off"),
+        "{}",
+        switched_off.reason
+    );
+    for healthy in ["Halcyon", "Saltmarsh", "Oakridge"] {
         let h = verdict_of(&store, healthy);
         assert_eq!(h.verdict, HealthVerdict::Healthy, "{healthy}: {h:#?}");
     }

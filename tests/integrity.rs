@@ -201,10 +201,14 @@ fn an_edit_cannot_make_a_commitment_due_before_it_was_made() {
         .unwrap();
     let mut edited = store.commitment(c).unwrap();
     edited.due_on = Some(day(-11));
-    let err = message(store.edit_commitment(&edited).unwrap_err());
+    let err = message(store.edit_commitment(&edited, today()).unwrap_err());
     assert_eq!(
         err,
-        format!("due day {} is before the made day {}", day(-11), day(-10))
+        format!(
+            "the new due day {} is before the day it was made ({})",
+            day(-11),
+            day(-10)
+        )
     );
     assert_eq!(store.commitment(c).unwrap().due_on, Some(day(5)));
 }

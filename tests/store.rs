@@ -417,8 +417,8 @@ fn two_sessions_editing_one_commitment_never_overwrite_silently() {
         let mut theirs = second.commitment(id).unwrap();
         mine.title = format!("Deck v{round} (maria)");
         theirs.title = format!("Deck v{round} (tom)");
-        first.edit_commitment(&mine).unwrap();
-        match second.edit_commitment(&theirs) {
+        first.edit_commitment(&mine, today()).unwrap();
+        match second.edit_commitment(&theirs, today()) {
             Err(StoreError::Conflict(_)) => conflicts += 1,
             other => panic!("round {round}: the stale save was not a conflict: {other:?}"),
         }

@@ -1,4 +1,4 @@
-//! `pactum commitment add|keep|miss|release|list`.
+//! `pactum commitment add|keep|miss|release|redate|list`.
 
 use super::{json, line};
 use crate::cli::{CommitmentCmd, Context, StatusArgs};
@@ -43,6 +43,22 @@ pub fn run(ctx: &Context, cmd: CommitmentCmd, out: &mut dyn Write) -> Result<(),
         CommitmentCmd::Keep(args) => status(ctx, &mut store, args, Status::Kept, out),
         CommitmentCmd::Miss(args) => status(ctx, &mut store, args, Status::Missed, out),
         CommitmentCmd::Release(args) => status(ctx, &mut store, args, Status::Released, out),
+        CommitmentCmd::Redate { id, due, note } => {
+            let due = ctx.date(Some(&due))?;
+            let before = store.commitment(id).map_err(err)?;
+            store
+                .redate_commitment(id, due, &note, ctx.today)
+                .map_err(err)?;
+            let after = store.commitment(id).map_err(err)?;
+            let late = match after.slip {
+                Some(slip) if after.slip != before.slip => format!(
+                    " — late: first due {}, counted as a slip until a bad-news touch tells them",
+                    slip.original_due_on
+                ),
+                _ => String::new(),
+            };
+            line(out, &format!("commitment {id} now due {due}{late}"))
+        }
         CommitmentCmd::List {
             partner,
             open,

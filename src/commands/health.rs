@@ -39,7 +39,7 @@ impl<'a> HealthReport<'a> {
         HealthReport {
             partner,
             score: health.score,
-            level: health.score.map(|_| health.level.as_str()),
+            level: health.level.map(|b| b.as_str()),
             verdict: if health.ended {
                 "ended"
             } else {

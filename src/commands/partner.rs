@@ -1,11 +1,11 @@
-//! `pactum partner add|list|show|end`.
+//! `pactum partner add|list|show|edit|end`.
 
 use super::{json, line};
 use crate::cli::{Context, PartnerCmd};
 use crate::domain::facts::days_since;
 use crate::domain::limits::check_cadence;
 use crate::domain::text::{clean_block, clean_line, pad};
-use crate::store::{CommitmentFilter, NewPartner};
+use crate::store::{CommitmentFilter, NewPartner, PartnerChanges};
 use serde::Serialize;
 use std::io::Write;
 
@@ -81,6 +81,40 @@ pub fn run(ctx: &Context, cmd: PartnerCmd, out: &mut dyn Write) -> Result<(), St
         } => {
             let id = store.resolve_partner(&partner).map_err(|e| e.to_string())?;
             show(ctx, &store, id, as_json, out)
+        }
+        PartnerCmd::Edit {
+            partner,
+            name,
+            stage,
+            signed_on,
+            update_every,
+            outcome,
+            goals,
+            constraints,
+            owner,
+            tags,
+            untags,
+        } => {
+            let id = store.resolve_partner(&partner).map_err(|e| e.to_string())?;
+            let changes = PartnerChanges {
+                name,
+                stage,
+                signed_on: signed_on
+                    .as_deref()
+                    .map(|d| ctx.date(Some(d)))
+                    .transpose()?,
+                update_every_days: update_every.map(check_cadence).transpose()?,
+                desired_outcome: outcome,
+                their_goals: goals,
+                their_constraints: constraints,
+                owner,
+                add_tags: tags,
+                remove_tags: untags,
+            };
+            store
+                .change_partner(id, &changes, ctx.today)
+                .map_err(|e| e.to_string())?;
+            line(out, &format!("changed partner {id}"))
         }
         PartnerCmd::End {
             partner,

@@ -3,6 +3,7 @@
 
 use super::facts::days_since;
 use super::health::HealthVerdict;
+use super::slips::{Breach, Broken};
 use super::{Commitment, Problem, Side};
 use chrono::NaiveDate;
 use serde::Serialize;
@@ -14,6 +15,8 @@ use std::collections::HashMap;
 #[serde(rename_all = "kebab-case")]
 pub enum SectionKind {
     OursOverdue,
+    WeSlipped,
+    SwitchedOff,
     TheirsOverdue,
     DueSoon,
     UpdateOwed,
@@ -27,6 +30,8 @@ impl SectionKind {
     pub fn heading(self) -> &'static str {
         match self {
             SectionKind::OursOverdue => "We owe, overdue",
+            SectionKind::WeSlipped => "We slipped — tell them",
+            SectionKind::SwitchedOff => "Switched off since signing",
             SectionKind::TheirsOverdue => "They owe, overdue (chase)",
             SectionKind::DueSoon => "Due within 7 days, both ways",
             SectionKind::UpdateOwed => "Owed an update",
@@ -95,6 +100,12 @@ pub struct AgendaInput {
     pub unfaced: Vec<(String, Problem)>,
     /// Open ongoing commitments with their last review day, not reviewed within the window.
     pub stale_charter: Vec<(String, Commitment, Option<NaiveDate>)>,
+    /// Our broken promises not yet told (missed, or re-dated late), with their partner's
+    /// name and how they broke; overdue ones are under "We owe, overdue".
+    pub slipped: Vec<(String, Commitment, Broken)>,
+    /// Signed partners without a touch from us for more than the limit: name, partner id,
+    /// days silent.
+    pub switched_off: Vec<(String, i64, i64)>,
     /// The full size of each section whose rows the store cut to a screenful.
     pub totals: HashMap<SectionKind, usize>,
 }
@@ -272,6 +283,41 @@ impl Agenda {
                 },
             })
             .collect();
+        let mut slipped = input.slipped;
+        slipped.sort_by_key(|(partner, c, b)| (b.on, partner.clone(), c.id));
+        let slipped: Vec<AgendaItem> = slipped
+            .into_iter()
+            .map(|(partner, c, b)| AgendaItem {
+                partner_id: c.partner_id,
+                partner,
+                commitment_id: Some(c.id),
+                problem_id: None,
+                text: match (b.how, c.due_on) {
+                    (Breach::Redated { days_late }, Some(due)) => format!(
+                        "{} — re-dated {} after it was due, now due {due}: tell them the new date",
+                        c.title,
+                        late(days_late).replace(" late", "")
+                    ),
+                    _ => format!(
+                        "{} — missed {}: tell them, and what happens next",
+                        c.title,
+                        c.closed_on.map_or_else(String::new, |d| d.to_string())
+                    ),
+                },
+            })
+            .collect();
+        let mut switched_off = input.switched_off;
+        switched_off.sort_by(|a, b| b.2.cmp(&a.2).then_with(|| a.0.cmp(&b.0)));
+        let switched_off: Vec<AgendaItem> = switched_off
+            .into_iter()
+            .map(|(partner, partner_id, days)| AgendaItem {
+                partner_id,
+                partner,
+                commitment_id: None,
+                problem_id: None,
+                text: format!("{days} days without a touch from us: call them, with no ask"),
+            })
+            .collect();
         let mut totals = input.totals;
         totals.insert(SectionKind::UpdateOwed, owed_total);
         totals.insert(SectionKind::Slipping, slipping_total);
@@ -289,6 +335,8 @@ impl Agenda {
             today,
             sections: vec![
                 section(SectionKind::OursOverdue, ours_overdue),
+                section(SectionKind::WeSlipped, slipped),
+                section(SectionKind::SwitchedOff, switched_off),
                 section(SectionKind::TheirsOverdue, theirs_overdue),
                 section(SectionKind::DueSoon, due_soon),
                 section(SectionKind::UpdateOwed, owed),
@@ -329,6 +377,7 @@ mod tests {
             closed_on: None,
             owner: String::new(),
             version: 1,
+            slip: None,
         }
     }
 
@@ -369,10 +418,11 @@ mod tests {
             texts(0),
             vec!["Pricing — 7 days late", "Deck — 2 days late"]
         );
-        assert_eq!(texts(1), vec!["Intro — 1 day late"]);
-        assert_eq!(texts(2), vec!["Data — they owe, due today"]);
+        // 1 and 2: we slipped, switched off (none here).
+        assert_eq!(texts(3), vec!["Intro — 1 day late"]);
+        assert_eq!(texts(4), vec!["Data — they owe, due today"]);
         assert_eq!(
-            texts(3),
+            texts(5),
             vec![
                 "no update shared yet, agreed every 14".to_string(),
                 "last update 26 days ago, agreed every 14".to_string(),
@@ -385,6 +435,6 @@ mod tests {
     fn empty_input_is_an_empty_agenda() {
         let agenda = Agenda::build(AgendaInput::default(), d("2026-11-27"), 45, None);
         assert!(agenda.is_empty());
-        assert_eq!(agenda.sections.len(), 7);
+        assert_eq!(agenda.sections.len(), 9);
     }
 }

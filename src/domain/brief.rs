@@ -1,6 +1,7 @@
 //! The pre-call brief for one partner, and the talking points generated from its signals.
 
 use super::health::{Health, HealthVerdict, Level, SignalKey};
+use super::slips;
 use super::{Commitment, Contact, Partner, Problem, Side, Status, Touch, Verdict};
 use chrono::NaiveDate;
 use serde::Serialize;
@@ -30,7 +31,47 @@ pub struct Brief {
     /// Unresolved problems.
     pub problems: Vec<Problem>,
     pub health: Health,
+    /// Our promises that broke in the last 30 days (or were re-dated late in them), told or
+    /// not: the call recalls them.
+    pub our_slips: Vec<Slip30>,
     pub talking_points: Vec<String>,
+}
+
+/// One of our recent slips, as the brief recalls it.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub struct Slip30 {
+    pub commitment: Commitment,
+    /// The day it broke.
+    pub broke_on: NaiveDate,
+    /// Whether a bad-news touch has told them.
+    pub told: bool,
+}
+
+/// Days back the brief recalls our slips.
+pub const SLIP_RECALL_DAYS: i64 = 30;
+
+/// Our slips to recall on `today`: of `ours` (any status), those that broke — or were re-dated
+/// late — in the last [`SLIP_RECALL_DAYS`], told or not by `last_bad_news_on`.
+pub fn recent_slips(
+    ours: &[Commitment],
+    last_bad_news_on: Option<NaiveDate>,
+    today: NaiveDate,
+) -> Vec<Slip30> {
+    let from = today - chrono::Days::new(SLIP_RECALL_DAYS.unsigned_abs());
+    let mut slips: Vec<Slip30> = ours
+        .iter()
+        .filter_map(|c| {
+            let b = slips::broken(c, today)?;
+            let recent = b.on >= from || c.slip.is_some_and(|s| s.redated_on >= from);
+            recent.then(|| Slip30 {
+                commitment: c.clone(),
+                broke_on: b.on,
+                told: b.how == slips::Breach::KeptLate || slips::told(&b, last_bad_news_on),
+            })
+        })
+        .collect();
+    slips.sort_by_key(|s| (s.told, s.broke_on, s.commitment.id));
+    slips
 }
 
 /// Days back that count as "recently kept" for thanks.
@@ -48,6 +89,7 @@ impl Brief {
         touches: Vec<Touch>,
         problems: Vec<Problem>,
         health: Health,
+        our_slips: Vec<Slip30>,
         today: NaiveDate,
     ) -> Brief {
         let mut dated = open_dated;
@@ -64,6 +106,7 @@ impl Brief {
             touches,
             problems,
             health,
+            our_slips,
             talking_points: Vec::new(),
         };
         brief.talking_points = talking_points(&brief, today);
@@ -85,6 +128,31 @@ pub fn talking_points(b: &Brief, today: NaiveDate) -> Vec<String> {
             "Walk-away review: say plainly that the effort runs one way ({}) and ask whether they still want this partnership.",
             b.health.signal(SignalKey::Reciprocity).map_or("", |s| s.value.as_str())
         ));
+    }
+    for s in &b.our_slips {
+        let c = &s.commitment;
+        let what = match (c.status, c.slip, c.due_on) {
+            (Status::Missed, _, _) => "we missed it".to_string(),
+            (Status::Kept, _, _) => format!(
+                "we delivered it late, on {}",
+                c.closed_on.map(|d| d.to_string()).unwrap_or_default()
+            ),
+            (_, Some(slip), Some(due)) => {
+                format!("first due {}, re-dated to {due}", slip.original_due_on)
+            }
+            _ => continue, // overdue and open: apologised for below
+        };
+        if s.told {
+            points.push(format!(
+                "We told them \"{}\" slipped ({what}): confirm the new plan holds, and thank them for their patience.",
+                c.title
+            ));
+        } else {
+            points.push(format!(
+                "Tell them \"{}\" slipped ({what}): say what happened, what happens next and by when — before anything else.",
+                c.title
+            ));
+        }
     }
     for c in b.ours_open.iter().filter(|c| days_late(c, today) > 0) {
         points.push(format!(

@@ -8,6 +8,7 @@ pub mod facts;
 pub mod health;
 pub mod limits;
 pub mod resolve;
+pub mod slips;
 pub mod text;
 pub mod timeline;
 pub mod types;

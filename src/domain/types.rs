@@ -131,9 +131,36 @@ pub struct Commitment {
     pub closed_on: Option<NaiveDate>,
     pub owner: String,
     pub version: i64,
+    /// Set once the commitment was re-dated on or after its due day: the broken promise stays
+    /// in the record (DESIGN.md §4, principle 4).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub slip: Option<Slip>,
+}
+
+/// A late re-date kept on a commitment: which due day was missed and when it was moved.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Slip {
+    /// The due day first missed: on-time keeping is judged against it, whatever the new day.
+    pub original_due_on: NaiveDate,
+    /// The due day in force when it was last re-dated late (telling them counts from here).
+    pub missed_due_on: NaiveDate,
+    /// The day of that late re-date.
+    pub redated_on: NaiveDate,
+}
+
+impl Slip {
+    /// How many days late the promise was when it was last re-dated (0 on the due day itself).
+    pub fn days_late(&self) -> i64 {
+        (self.redated_on - self.missed_due_on).num_days()
+    }
 }
 
 impl Commitment {
+    /// The due day on-time keeping is judged by: the first one missed, when it was re-dated late.
+    pub fn judged_due_on(&self) -> Option<NaiveDate> {
+        self.slip.map(|s| s.original_due_on).or(self.due_on)
+    }
+
     /// Days past due on `today` for an open dated item (0 when not overdue).
     pub fn days_overdue(&self, today: NaiveDate) -> i64 {
         match (self.status, self.due_on) {

@@ -258,7 +258,7 @@ fn write_one(
             format!("added commitment {id}")
         }
         Write::EditCommitment(c) => {
-            store.edit_commitment(&c)?;
+            store.edit_commitment(&c, today)?;
             format!("saved commitment {}", c.id)
         }
         Write::SetStatus { id, status } => {

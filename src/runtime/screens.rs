@@ -5,9 +5,10 @@ use super::{assess_all, dashboard_rows, rules_key};
 use crate::app::screen::{Reader, Request, ReviewItem, ReviewRun, Screen, Tally};
 use crate::app::views;
 use crate::domain::agenda::{Agenda, AgendaInput, Cadence, DUE_SOON_DAYS, SectionKind, Slipping};
-use crate::domain::brief::{Brief, CharterItem, THANKS_DAYS};
+use crate::domain::brief::{Brief, CharterItem, THANKS_DAYS, recent_slips};
 use crate::domain::dates::shift;
 use crate::domain::health::{Evidence, Health, HealthVerdict, Rules, assess, evidence};
+use crate::domain::slips;
 use crate::domain::timeline::{self, Entry};
 use crate::domain::{Partner, Side, Stage, Verdict};
 use crate::store::{CommitmentFilter, Due, Event, PartnerRow, Store, StoreError, StoreResult};
@@ -105,6 +106,8 @@ pub fn agenda(
         slipping,
         unfaced,
         stale_charter: store.stale_charter(cutoff, limit)?,
+        slipped: untold_slips(store, today, rules)?,
+        switched_off: switched_off(store, today, rules)?,
         totals,
     };
     Ok(Agenda::build(input, today, days, limit))
@@ -141,6 +144,15 @@ pub fn brief(store: &mut Store, today: NaiveDate, rules: &Rules, id: i64) -> Sto
             commitment: c,
         })
         .collect();
+    let ours = store.commitments(CommitmentFilter {
+        partner_id: Some(id),
+        open_only: false,
+        side: Some(Side::Ours),
+    })?;
+    let last_bad_news = store
+        .health_inputs(today, rules, Some(id))?
+        .first()
+        .and_then(|(_, input)| input.last_bad_news_on);
     Ok(Brief::new(
         partner,
         store.contacts(id)?,
@@ -150,6 +162,7 @@ pub fn brief(store: &mut Store, today: NaiveDate, rules: &Rules, id: i64) -> Sto
         store.touches(Some(id), None, 5)?,
         store.problems(Some(id), true)?,
         health,
+        recent_slips(&ours, last_bad_news, today),
         today,
     ))
 }
@@ -289,4 +302,41 @@ pub fn open_screen(
         cursor: 0,
         back: None,
     })))
+}
+
+/// Our broken promises not yet told (missed within the reliability window, or re-dated late),
+/// as the Today agenda lists them.
+fn untold_slips(
+    store: &Store,
+    today: NaiveDate,
+    rules: &Rules,
+) -> StoreResult<Vec<(String, crate::domain::Commitment, slips::Broken)>> {
+    let since = shift(today, -i64::from(rules.windows.reliability_days));
+    Ok(store
+        .slipped_rows(today, since)?
+        .into_iter()
+        .filter_map(|(partner, told, c)| {
+            let broken = slips::broken(&c, today)?;
+            (!slips::told(&broken, told)).then_some((partner, c, broken))
+        })
+        .collect())
+}
+
+/// Signed partners (signed at least `silence_watch_days` ago) with more than that many days
+/// without a touch from us, counted from the signing day at the earliest.
+fn switched_off(
+    store: &Store,
+    today: NaiveDate,
+    rules: &Rules,
+) -> StoreResult<Vec<(String, i64, i64)>> {
+    let limit = i64::from(rules.thresholds.silence_watch_days);
+    Ok(store
+        .signed_silence(today)?
+        .into_iter()
+        .filter_map(|(id, name, signed_on, last)| {
+            let since = last.map_or(signed_on, |on| on.max(signed_on));
+            let days = (today - since).num_days();
+            (days > limit).then_some((name, id, days))
+        })
+        .collect())
 }

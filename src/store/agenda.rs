@@ -154,7 +154,11 @@ impl Store {
             .prepare_cached(STALE_CHARTER)
             .map_err(StoreError::sql("reading the charter"))?;
         stmt.query_map(params![cutoff, sql_limit(limit)], |r| {
-            Ok((r.get(0)?, convert::commitment_at(r, 1)?, r.get(14)?))
+            Ok((
+                r.get(0)?,
+                convert::commitment_at(r, 1)?,
+                r.get(1 + convert::COMMITMENT_COLS)?,
+            ))
         })
         .and_then(|rows| rows.collect())
         .map_err(StoreError::sql("reading the charter"))
@@ -205,8 +209,8 @@ impl Store {
             ))
             .map_err(StoreError::sql("reading the checklist"))?;
         stmt.query_map(params![lo, hi], |r| {
-            let on: Option<NaiveDate> = r.get(14)?;
-            let verdict: Option<crate::domain::Verdict> = r.get(15)?;
+            let on: Option<NaiveDate> = r.get(1 + convert::COMMITMENT_COLS)?;
+            let verdict: Option<crate::domain::Verdict> = r.get(2 + convert::COMMITMENT_COLS)?;
             let item = CharterItem {
                 commitment: convert::commitment_at(r, 1)?,
                 last_review: on.zip(verdict),

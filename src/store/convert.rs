@@ -1,7 +1,7 @@
 //! The domain's words as SQLite text, and rows as domain types.
 
 use crate::domain::{
-    Commitment, Initiator, Origin, Problem, Side, Stage, Status, Touch, TouchKind, Verdict,
+    Commitment, Initiator, Origin, Problem, Side, Slip, Stage, Status, Touch, TouchKind, Verdict,
 };
 use rusqlite::Row;
 use rusqlite::types::{FromSql, FromSqlError, FromSqlResult, ToSql, ToSqlOutput, ValueRef};
@@ -29,13 +29,17 @@ sql_word!(Stage, Side, Status, Origin, TouchKind, Initiator, Verdict);
 /// Columns read by [`commitment`], in order, as a literal for `concat!`.
 macro_rules! commitment_cols {
     () => {
-        "id, partner_id, side, title, detail, made_on, due_on, ongoing, origin, status, closed_on, owner, version"
+        "id, partner_id, side, title, detail, made_on, due_on, ongoing, origin, status, closed_on, owner, version, original_due_on, slipped_due_on, slipped_on"
     };
     (c) => {
-        "c.id, c.partner_id, c.side, c.title, c.detail, c.made_on, c.due_on, c.ongoing, c.origin, c.status, c.closed_on, c.owner, c.version"
+        "c.id, c.partner_id, c.side, c.title, c.detail, c.made_on, c.due_on, c.ongoing, c.origin, c.status, c.closed_on, c.owner, c.version, c.original_due_on, c.slipped_due_on, c.slipped_on"
     };
 }
 pub(crate) use commitment_cols;
+
+/// How many columns `commitment_cols!()` selects: a column selected after them is at
+/// `start + COMMITMENT_COLS`.
+pub const COMMITMENT_COLS: usize = 16;
 
 /// A commitment from a row selected with `commitment_cols!()`.
 pub fn commitment(r: &Row<'_>) -> rusqlite::Result<Commitment> {
@@ -58,6 +62,14 @@ pub fn commitment_at(r: &Row<'_>, at: usize) -> rusqlite::Result<Commitment> {
         closed_on: r.get(at + 10)?,
         owner: r.get(at + 11)?,
         version: r.get(at + 12)?,
+        slip: match (r.get(at + 13)?, r.get(at + 14)?, r.get(at + 15)?) {
+            (Some(original_due_on), Some(missed_due_on), Some(redated_on)) => Some(Slip {
+                original_due_on,
+                missed_due_on,
+                redated_on,
+            }),
+            _ => None,
+        },
     })
 }
 

@@ -167,11 +167,14 @@ fn apply(tx: &Transaction<'_>, step: &UndoStep) -> StoreResult<()> {
         UndoStep::RestoreCommitment { before: c, after_version } => tx
             .execute(
                 "UPDATE commitment SET side = ?2, title = ?3, detail = ?4, made_on = ?5, due_on = ?6,
-                 ongoing = ?7, origin = ?8, status = ?9, closed_on = ?10, version = version + 1
+                 ongoing = ?7, origin = ?8, status = ?9, closed_on = ?10, original_due_on = ?12,
+                 slipped_due_on = ?13, slipped_on = ?14, version = version + 1
                  WHERE id = ?1 AND version = ?11",
                 params![
                     c.id, c.side, c.title, c.detail, c.made_on, c.due_on, c.ongoing, c.origin,
-                    c.status, c.closed_on, after_version
+                    c.status, c.closed_on, after_version,
+                    c.slip.map(|s| s.original_due_on), c.slip.map(|s| s.missed_due_on),
+                    c.slip.map(|s| s.redated_on)
                 ],
             )
             .map_err(sql)?,

@@ -16,14 +16,17 @@ mod export;
 mod generate;
 mod generate_words;
 mod health;
+mod health_inputs;
 mod import;
 mod open;
+mod partner_changes;
 mod partners;
 mod place;
 #[cfg(test)]
 mod plans;
 mod records;
 pub mod schema;
+mod slips;
 mod summary;
 
 pub use agenda::Due;
@@ -35,6 +38,7 @@ pub use error::{StoreError, StoreResult};
 pub use events::{Event, UndoStep};
 pub use generate::{GenCounts, GenSpec};
 pub use open::MAGIC;
+pub use partner_changes::PartnerChanges;
 pub use partners::{NewPartner, PartnerEdit};
 pub use place::{BookOptions, FsKind, classify as classify_filesystem};
 pub use records::{NewCommitment, NewProblem, NewTouch};

@@ -74,15 +74,15 @@ fn partner_row(r: &Row<'_>) -> rusqlite::Result<Partner> {
     })
 }
 
-fn check_name(name: &str) -> StoreResult<String> {
+pub(super) fn check_name(name: &str) -> StoreResult<String> {
     limits::check("partner name", name, NAME_MAX, true).map_err(StoreError::Invalid)
 }
 
-fn check_text(field: &str, value: &str) -> StoreResult<String> {
+pub(super) fn check_text(field: &str, value: &str) -> StoreResult<String> {
     limits::check(field, value, TEXT_MAX, false).map_err(StoreError::Invalid)
 }
 
-fn name_taken(tx: &Transaction<'_>, name: &str, except: i64) -> StoreResult<()> {
+pub(super) fn name_taken(tx: &Transaction<'_>, name: &str, except: i64) -> StoreResult<()> {
     let other: Option<String> = tx
         .query_row(
             "SELECT name FROM partner WHERE name = ?1 COLLATE NOCASE AND id <> ?2",

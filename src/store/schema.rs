@@ -285,6 +285,64 @@ pub const MIGRATIONS: &[&str] = &[
         DELETE FROM partner_summary WHERE partner_id = OLD.partner_id;
     END;
     ",
+    // 9: slips kept (health rules version 2): a commitment re-dated on or after its due day
+    // keeps the due day it first missed, the due day in force when it was last re-dated late,
+    // and that day; conversations told apart from our updates and care; the last bad-news
+    // touch. The kept lines were made under the old rules and hold the old inputs; they are
+    // made again, and may say "too early" (verdict 4), as snapshots may, with no colour.
+    "
+    ALTER TABLE commitment ADD COLUMN original_due_on TEXT;
+    ALTER TABLE commitment ADD COLUMN slipped_due_on TEXT;
+    ALTER TABLE commitment ADD COLUMN slipped_on TEXT;
+    CREATE INDEX commitment_slipped ON commitment(partner_id, side, original_due_on)
+        WHERE original_due_on IS NOT NULL;
+    CREATE INDEX touch_partner_by_kind ON touch(partner_id, initiated_by, kind, on_day);
+    CREATE INDEX touch_bad_news ON touch(partner_id, on_day) WHERE bad_news = 1;
+    CREATE INDEX commitment_missed ON commitment(closed_on, partner_id)
+        WHERE status = 'missed' AND side = 'ours';
+    DROP TABLE partner_summary;
+    CREATE TABLE partner_summary (
+        partner_id          INTEGER NOT NULL REFERENCES partner(id) ON DELETE CASCADE,
+        rules_key           TEXT NOT NULL,
+        on_day              TEXT NOT NULL,
+        ours_open           INTEGER NOT NULL,
+        ours_overdue        INTEGER NOT NULL,
+        ours_next_due       INTEGER,
+        theirs_open         INTEGER NOT NULL,
+        theirs_overdue      INTEGER NOT NULL,
+        theirs_next_due     INTEGER,
+        last_update_on      INTEGER,
+        last_their_touch_on INTEGER,
+        last_touch_on       INTEGER,
+        open_problems       INTEGER NOT NULL,
+        unfaced_problems    INTEGER NOT NULL,
+        score               INTEGER CHECK (score BETWEEN 0 AND 100),
+        level               INTEGER NOT NULL CHECK (level BETWEEN 0 AND 2),
+        verdict             INTEGER NOT NULL CHECK (verdict BETWEEN 0 AND 4),
+        ended               INTEGER NOT NULL CHECK (ended IN (0, 1)),
+        input               TEXT,
+        PRIMARY KEY (partner_id, rules_key)
+    ) STRICT, WITHOUT ROWID;
+    DELETE FROM partner_search;
+    CREATE TRIGGER partner_search_line AFTER DELETE ON partner_summary BEGIN
+        DELETE FROM partner_search WHERE partner_id = OLD.partner_id;
+    END;
+    CREATE TABLE health_snapshot_9 (
+        partner_id    INTEGER NOT NULL REFERENCES partner(id) ON DELETE CASCADE,
+        on_day        TEXT NOT NULL,
+        score         INTEGER CHECK (score BETWEEN 0 AND 100),
+        level         TEXT CHECK (level IN ('green', 'amber', 'red')),
+        verdict       TEXT NOT NULL CHECK (verdict IN
+                      ('healthy', 'needs-attention', 'at-risk', 'walk-away-review', 'too-early')),
+        signals       TEXT NOT NULL,
+        rules_version INTEGER NOT NULL,
+        PRIMARY KEY (partner_id, on_day)
+    ) STRICT;
+    INSERT INTO health_snapshot_9 SELECT partner_id, on_day, score, level, verdict, signals,
+        rules_version FROM health_snapshot;
+    DROP TABLE health_snapshot;
+    ALTER TABLE health_snapshot_9 RENAME TO health_snapshot;
+    ",
 ];
 
 /// The first migration recorded in `migration_log` (the one that creates it).

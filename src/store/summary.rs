@@ -214,11 +214,15 @@ impl Store {
                     open_problems: r.get(15)?,
                     unfaced_problems: r.get(16)?,
                 };
+                let verdict: HealthVerdict = from_code(&HealthVerdict::ALL, r.get(19)?)?;
+                let ended: bool = r.get(20)?;
+                // The level is the verdict's colour (the stored code is checked, not trusted).
+                let _stored: Band = from_code(&Band::ALL, r.get(18)?)?;
                 row.health = Some(HealthSummary {
                     score: r.get(17)?,
-                    level: from_code(&Band::ALL, r.get(18)?)?,
-                    verdict: from_code(&HealthVerdict::ALL, r.get(19)?)?,
-                    ended: r.get(20)?,
+                    level: verdict.colour().filter(|_| !ended),
+                    verdict,
+                    ended,
                 });
             }
             Ok((row, r.get(21)?))
@@ -321,7 +325,9 @@ impl Store {
                     f.open_problems,
                     f.unfaced_problems,
                     h.score,
-                    band_code(h.level),
+                    // The column predates colourless verdicts: too early and ended store amber
+                    // and are read back from the verdict.
+                    band_code(h.level.unwrap_or(Band::Amber)),
                     verdict_code(h.verdict),
                     h.ended,
                     inputs

@@ -25,12 +25,12 @@ pub fn verdict_mark(health: Option<HealthSummary>) -> (&'static str, Meaning) {
     match health {
         None => ("○ ·", Meaning::Muted),
         Some(h) if h.ended => ("○ -", Meaning::Muted),
-        Some(h) if h.score.is_none() => ("○ ?", Meaning::Muted),
         Some(h) => match h.verdict {
             HealthVerdict::WalkAwayReview => ("● ✗", Meaning::Poor),
             HealthVerdict::AtRisk => ("● !", Meaning::Poor),
-            HealthVerdict::NeedsAttention => ("● ~", band_meaning(h.level)),
+            HealthVerdict::NeedsAttention => ("● ~", Meaning::Watch),
             HealthVerdict::Healthy => ("● ✓", Meaning::Good),
+            HealthVerdict::TooEarly => ("○ ?", Meaning::Muted),
         },
     }
 }

@@ -62,6 +62,24 @@ pub fn brief(b: &Brief, today: NaiveDate) -> Doc {
         doc.push(DocLine::new(Tone::Plain, format!("  {}. {point}", i + 1)));
     }
 
+    if !b.our_slips.is_empty() {
+        doc.gap();
+        doc.push(
+            DocLine::new(Tone::Poor, "Our slips, last 30 days")
+                .and(Tone::Muted, format!(" ({})", b.our_slips.len())),
+        );
+        for s in &b.our_slips {
+            let told = if s.told { "told" } else { "not told yet" };
+            doc.push(
+                DocLine::new(
+                    Tone::Plain,
+                    format!("  {} — broke {}, ", s.commitment.title, s.broke_on),
+                )
+                .and(if s.told { Tone::Muted } else { Tone::Poor }, told),
+            );
+        }
+    }
+
     for (side, list) in [(Side::Ours, &b.ours_open), (Side::Theirs, &b.theirs_open)] {
         doc.gap();
         let (heading, tone) = match side {

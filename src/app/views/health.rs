@@ -15,6 +15,11 @@ pub fn band_tone(band: Band) -> Tone {
     }
 }
 
+/// The tone of a verdict's colour (too early and ended have none).
+pub fn verdict_tone(level: Option<Band>) -> Tone {
+    level.map_or(Tone::Muted, band_tone)
+}
+
 /// Scores as a row of block characters, one per point.
 pub fn sparkline(points: &[Option<u8>]) -> String {
     const BARS: [char; 8] = ['▁', '▂', '▃', '▄', '▅', '▆', '▇', '█'];
@@ -27,13 +32,13 @@ pub fn sparkline(points: &[Option<u8>]) -> String {
         .collect()
 }
 
-/// The headline of a health: "needs attention · 70/100 amber".
+/// The headline of a health: "needs attention · 70/100". The colour is the verdict's, so
+/// the band is not said again beside the score.
 pub fn headline(h: &Health) -> String {
     match h.score {
         _ if h.ended => "ended — not scored".to_string(),
-        Some(score) => format!("{} · {score}/100 {}", h.verdict.words(), h.level),
-        // As the Relationships pane's "?" says: nothing to judge yet, so no verdict either.
-        None => "not enough data yet · no score".to_string(),
+        Some(score) => format!("{} · {score}/100", h.verdict.words()),
+        None => "too early to judge · no score".to_string(),
     }
 }
 
@@ -48,7 +53,7 @@ pub fn health(h: &Health, trend: &[Option<u8>], ended: Option<String>, width: us
         }
         _ => String::new(),
     };
-    doc.push(DocLine::new(band_tone(h.level), headline(h)).and(Tone::Muted, capped));
+    doc.push(DocLine::new(verdict_tone(h.level), headline(h)).and(Tone::Muted, capped));
     if !trend.is_empty() {
         let weeks = trend.len();
         doc.push(

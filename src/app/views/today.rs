@@ -5,9 +5,11 @@ use crate::domain::agenda::{Agenda, SectionKind};
 
 fn tone(kind: SectionKind) -> Tone {
     match kind {
-        SectionKind::OursOverdue | SectionKind::Slipping | SectionKind::BraveConversation => {
-            Tone::Poor
-        }
+        SectionKind::OursOverdue
+        | SectionKind::WeSlipped
+        | SectionKind::SwitchedOff
+        | SectionKind::Slipping
+        | SectionKind::BraveConversation => Tone::Poor,
         SectionKind::TheirsOverdue | SectionKind::UpdateOwed | SectionKind::CharterReview => {
             Tone::Watch
         }

@@ -8,27 +8,28 @@ use super::input::HealthInput;
 use super::rules::{Bands, RULES_VERSION, Rules};
 use super::score::{Contribution, caps, score, weighted_score};
 use super::signal::{Level, Signal, SignalKey, list_words};
-use super::signals::{Context, read};
-use super::verdict::{Band, HealthVerdict};
+use super::signals::{Context, read, switched_off_days};
+use super::verdict::{Band, Grounds, HealthVerdict};
 use crate::domain::types::Stage;
 
 /// The health of one partnership on one day.
 ///
-/// When no weighted signal is known (nothing logged yet) there is no score: `score` is `None`,
-/// `level` is amber, the verdict is needs attention and the reason says "not enough data yet".
-/// For an ended partner `score` is `None` too; the signals, level and verdict are still worked
-/// out, for the record.
+/// With too little evidence (fewer than two weighted signals known, or a courtship in which
+/// nothing has fallen due) the verdict is too early and there is no score. For an ended
+/// partner `score` and `level` are `None`; the signals and verdict are still worked out, for
+/// the record.
 #[derive(Debug, Clone, PartialEq, Serialize)]
 pub struct Health {
-    /// 0–100 after caps; `None` for ended partners and when nothing could be judged.
+    /// 0–100 after caps; `None` for ended partners and when it is too early.
     pub score: Option<u8>,
     /// The score before caps (what the signals alone give).
     pub uncapped_score: Option<u8>,
-    pub level: Band,
+    /// The verdict's colour; `None` for too early and ended.
+    pub level: Option<Band>,
     pub verdict: HealthVerdict,
     /// Every signal, in the order of the §4 table (see [`Health::signals_worst_first`]).
     pub signals: Vec<Signal>,
-    /// The caps in force, in words ("at most amber: …").
+    /// The caps in force, in words ("at most 74: …").
     pub caps: Vec<String>,
     /// The signal behind each cap, in the same order as `caps`.
     #[serde(skip)]
@@ -44,6 +45,12 @@ pub struct Health {
     /// The partner has ended: not scored.
     #[serde(skip)]
     pub ended: bool,
+    /// Days without a touch from us since signing, when we switched off.
+    #[serde(skip)]
+    pub switched_off_days: Option<i64>,
+    /// The charter has standing items (the first meeting's intentions and expectations).
+    #[serde(skip)]
+    charter_written: bool,
     #[serde(skip)]
     bands: Bands,
 }
@@ -55,25 +62,38 @@ pub fn assess(input: &HealthInput, today: NaiveDate, rules: &Rules) -> Health {
         .iter()
         .map(|&key| read(key, &context).into_signal(key, rules.weights.of(key)))
         .collect();
+    let known = signals
+        .iter()
+        .filter(|s| s.weight > 0 && s.level != Level::Unknown)
+        .count();
+    let enough = known >= usize::try_from(rules.evidence.min_known_signals).unwrap_or(usize::MAX);
     let (uncapped, contributions) = score(&signals);
+    let uncapped = uncapped.filter(|_| enough);
     let caps = caps(&context);
     let ceiling = rules.bands.green.saturating_sub(1);
     let capped = uncapped.map(|s| if caps.is_empty() { s } else { s.min(ceiling) });
-    let mut level = capped.map_or(Band::Amber, |s| Band::of(s, &rules.bands));
-    if !caps.is_empty() {
-        level = level.min(Band::Amber);
-    }
-    let verdict = HealthVerdict::judge(level, &signals);
+    let courtship_unjudged = input.stage != Stage::Signed && !input.fallen_due;
+    let switched_off_days = switched_off_days(&context);
+    let verdict = HealthVerdict::judge(
+        Grounds {
+            score: capped,
+            courtship_unjudged,
+            switched_off_days,
+        },
+        &signals,
+        &rules.bands,
+    );
     let ended = input.stage == Stage::Ended;
+    let scored = verdict != HealthVerdict::TooEarly && !ended;
     let unknown_left_out = signals
         .iter()
         .filter(|s| s.weight > 0 && s.level == Level::Unknown)
         .map(|s| s.key)
         .collect();
     let mut health = Health {
-        score: capped.filter(|_| !ended),
-        uncapped_score: uncapped.filter(|_| !ended),
-        level,
+        score: capped.filter(|_| scored),
+        uncapped_score: uncapped.filter(|_| scored),
+        level: verdict.colour().filter(|_| !ended),
         verdict,
         signals,
         cap_sources: caps.iter().map(|c| c.source).collect(),
@@ -83,9 +103,11 @@ pub fn assess(input: &HealthInput, today: NaiveDate, rules: &Rules) -> Health {
         contributions,
         rules_version: RULES_VERSION,
         ended,
+        switched_off_days,
+        charter_written: input.ongoing_items > 0,
         bands: rules.bands.clone(),
     };
-    health.reason = health.explain_verdict(uncapped.is_some());
+    health.reason = health.explain_verdict();
     health
 }
 
@@ -112,21 +134,29 @@ impl Health {
         self.signals.iter().map(|s| s.weight).sum()
     }
 
-    fn explain_verdict(&self, scored: bool) -> String {
+    fn explain_verdict(&self) -> String {
         if self.ended {
             return "ended: not scored".into();
         }
         let value = |key| self.signal(key).map_or("", |s: &Signal| s.value.as_str());
         match self.verdict {
+            HealthVerdict::TooEarly if self.charter_written => {
+                "too early to judge — the charter is written: keep the dated next steps on both sides; the verdict comes as they fall due"
+                    .into()
+            }
+            HealthVerdict::TooEarly => {
+                "too early to judge — state our intentions and expectations, and note what each side promises, with dates"
+                    .into()
+            }
+            HealthVerdict::AtRisk if self.switched_off_days.is_some() => format!(
+                "we switched off: we have not been in touch for {} since signing — call them, with no ask",
+                super::signal::days(self.switched_off_days.unwrap_or(0))
+            ),
             HealthVerdict::WalkAwayReview => format!(
-                "reciprocity and momentum both poor ({}; {}) — hold a walk-away review: tell them why, and decide",
+                "reciprocity and momentum both poor ({}; {}) — commitment dwindling, effort one way: hold a walk-away review, tell them why, and decide",
                 value(SignalKey::Reciprocity),
                 value(SignalKey::Momentum)
             ),
-            _ if !scored => {
-                "not enough data yet — log touches, dated commitments and updates to get a score"
-                    .into()
-            }
             HealthVerdict::Healthy => {
                 let judged = self.signals.iter().filter(|s| s.level != Level::Unknown);
                 let good = judged.clone().filter(|s| s.level == Level::Good).count();
@@ -160,6 +190,11 @@ impl Health {
         }
     }
 
+    /// The band the score falls in (the explain view's scale), when there is a score.
+    pub fn score_band(&self) -> Option<Band> {
+        self.score.map(|s| Band::of(s, &self.bands))
+    }
+
     /// A sentence on what would move the partnership to the next band, for the explain view:
     /// the smallest change of a single signal that gets there, or else the signals with the most
     /// to gain, taken together until they get there. A cap's signal counts even if unweighted.
@@ -167,10 +202,10 @@ impl Health {
         if self.ended {
             return "ended partners are not scored".into();
         }
-        if self.score.is_none() {
-            return "not enough data yet: log touches, dated commitments and updates to get a score".into();
-        }
-        let Some(target) = self.level.next_up() else {
+        let Some(band) = self.score_band() else {
+            return "too early to score: log what each side promises, with dates, and the conversations".into();
+        };
+        let Some(target) = band.next_up() else {
             return match self
                 .signals_worst_first()
                 .into_iter()

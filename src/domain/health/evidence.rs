@@ -30,11 +30,20 @@ fn listed(key: SignalKey, all: Vec<String>) -> Evidence {
 }
 
 fn commitment_line(c: &Commitment) -> String {
-    let due = c
-        .due_on
-        .map_or("ongoing".to_string(), |d| format!("due {d}"));
+    let due = match (c.due_on, c.slip) {
+        (Some(d), Some(slip)) => format!(
+            "due {} (first due {}, re-dated {} late on {})",
+            d,
+            slip.original_due_on,
+            super::signal::days(slip.days_late()),
+            slip.redated_on
+        ),
+        (Some(d), None) => format!("due {d}"),
+        (None, _) if c.ongoing => "ongoing".to_string(),
+        (None, _) => "no due day".to_string(),
+    };
     let state = match (c.status, c.closed_on) {
-        (Status::Kept, Some(on)) if c.due_on.is_some_and(|d| on <= d) => {
+        (Status::Kept, Some(on)) if super::reference::kept_on_time(c) => {
             format!("kept {on}, on time")
         }
         (Status::Kept, Some(on)) => format!("kept {on}, late"),
@@ -64,11 +73,12 @@ pub fn evidence(
             .iter()
             .filter(|c| c.side == side && !c.ongoing && c.status != Status::Released)
             .filter(|c| {
-                c.due_on
-                    .is_some_and(|d| range.contains(d) || (c.status == Status::Open && d < today))
+                c.judged_due_on().is_some_and(|d| range.contains(d))
+                    || c.due_on
+                        .is_some_and(|d| c.status == Status::Open && d < today)
             })
             .collect();
-        rows.sort_by_key(|c| (c.due_on, c.id));
+        rows.sort_by_key(|c| (c.judged_due_on(), c.id));
         rows.into_iter().map(commitment_line).collect()
     };
     let touches_in = |range: super::DateRange, keep: &dyn Fn(&Touch) -> bool| -> Vec<String> {
@@ -80,13 +90,38 @@ pub fn evidence(
     };
     let mut reciprocity = side_due(Side::Theirs, w.their_due);
     reciprocity.extend(touches_in(w.recent_touches, &|t| {
-        t.initiated_by == Initiator::Them
+        super::reference::is_conversation(t)
     }));
     let openness: Vec<String> = touches
         .iter()
-        .filter(|t| t.kind == TouchKind::Update && t.on <= today)
+        .filter(|t| (t.kind == TouchKind::Update || t.bad_news) && t.on <= today)
         .take(3)
-        .map(touch_line)
+        .map(|t| {
+            let line = touch_line(t);
+            if t.bad_news {
+                format!("{line} (bad news)")
+            } else {
+                line
+            }
+        })
+        .chain(
+            commitments
+                .iter()
+                .filter_map(|c| crate::domain::slips::broken(c, today).map(|b| (c, b)))
+                .filter(|(_, b)| b.how != crate::domain::slips::Breach::KeptLate)
+                .filter(|(_, b)| b.on >= w.our_due.from)
+                .map(|(c, b)| {
+                    let told = touches
+                        .iter()
+                        .any(|t| t.bad_news && t.on >= b.told_from && t.on <= today);
+                    format!(
+                        "slip: {} — broke {}, {}",
+                        commitment_line(c),
+                        b.on,
+                        if told { "told" } else { "not told yet" }
+                    )
+                }),
+        )
         .chain(
             problems
                 .iter()
@@ -94,16 +129,31 @@ pub fn evidence(
                 .map(|p| format!("problem #{} opened {}: {}", p.id, p.opened_on, p.summary)),
         )
         .collect();
-    let after_signing: Vec<String> = match (w.after_signing, w.before_signing) {
-        (Some(after), Some(before)) => {
-            let a = touches.iter().filter(|t| after.contains(t.on)).count();
-            let b = touches.iter().filter(|t| before.contains(t.on)).count();
+    let after_signing: Vec<String> = match (w.after_signing, partner.signed_on) {
+        (Some(after), Some(signed)) => {
+            let ours = |keep: &dyn Fn(NaiveDate) -> bool| {
+                touches
+                    .iter()
+                    .filter(|t| t.initiated_by == Initiator::Us && keep(t.on))
+                    .count()
+            };
+            let a = ours(&|on| after.contains(on));
+            let b = ours(&|on| on <= signed);
+            let last = touches
+                .iter()
+                .filter(|t| t.initiated_by == Initiator::Us && t.on <= today)
+                .map(|t| t.on)
+                .max();
             let mut rows = vec![
-                format!("{a} touches {} to {} (since signing)", after.from, after.to),
                 format!(
-                    "{b} touches {} to {} (before signing)",
-                    before.from, before.to
+                    "{a} touches from us {} to {} (since signing)",
+                    after.from, after.to
                 ),
+                format!("{b} touches from us up to {signed} (the courtship)"),
+                match last {
+                    Some(on) => format!("our last touch {on}"),
+                    None => "no touch from us yet".to_string(),
+                },
             ];
             rows.extend(touches_in(w.care, &|t| t.kind == TouchKind::Care));
             rows
@@ -125,37 +175,42 @@ pub fn evidence(
             )
         })
         .collect();
-    let activity = |range: super::DateRange| -> usize {
+    let delivery = |range: super::DateRange| -> usize {
         touches
             .iter()
             .filter(|t| t.initiated_by == Initiator::Them && range.contains(t.on))
             .count()
             + commitments
                 .iter()
-                .filter(|c| c.side == Side::Theirs)
-                .map(|c| {
-                    usize::from(range.contains(c.made_on))
-                        + usize::from(
-                            c.status == Status::Kept
-                                && c.closed_on.is_some_and(|on| range.contains(on)),
-                        )
-                })
-                .sum::<usize>()
+                .filter(|c| c.side == Side::Theirs && super::reference::kept_on_time(c))
+                .filter(|c| c.closed_on.is_some_and(|on| range.contains(on)))
+                .count()
     };
-    let momentum = vec![
+    let mut momentum = vec![
         format!(
-            "{} of their actions {} to {}",
-            activity(w.momentum_recent),
+            "{} deliveries of theirs {} to {}",
+            delivery(w.momentum_recent),
             w.momentum_recent.from,
             w.momentum_recent.to
         ),
         format!(
-            "{} of their actions {} to {}",
-            activity(w.momentum_before),
+            "{} deliveries of theirs {} to {}",
+            delivery(w.momentum_before),
             w.momentum_before.from,
             w.momentum_before.to
         ),
     ];
+    momentum.extend(
+        commitments
+            .iter()
+            .filter(|c| c.side == Side::Theirs && !c.ongoing && c.status != Status::Released)
+            .filter(|c| !super::reference::kept_on_time(c))
+            .filter(|c| {
+                c.judged_due_on()
+                    .is_some_and(|d| w.lapse_evidence.contains(d))
+            })
+            .map(|c| format!("lapsed: {}", commitment_line(c))),
+    );
     let charter: Vec<String> = commitments
         .iter()
         .filter(|c| c.ongoing && c.status == Status::Open)

@@ -28,9 +28,12 @@ mod tests;
 
 pub use assessment::{Health, assess};
 pub use evidence::{Evidence, MAX_ROWS, evidence};
-pub use input::{DateRange, HealthInput, HealthWindows, OpenProblem, SideLedger, TheirActivity};
-pub use rules::{Bands, RULES_VERSION, Rules, Thresholds, Weights, Windows};
+pub use input::{
+    Conversations, DateRange, HealthInput, HealthWindows, OpenProblem, SideLedger, TheirDelivery,
+    Untold,
+};
+pub use rules::{Bands, EvidenceMinimums, RULES_VERSION, Rules, Thresholds, Weights, Windows};
 pub use score::Contribution;
 pub use signal::{Level, Signal, SignalKey};
 pub use summary::HealthSummary;
-pub use verdict::{Band, HealthVerdict};
+pub use verdict::{Band, Grounds, HealthVerdict};

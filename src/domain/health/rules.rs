@@ -8,13 +8,14 @@ use super::signal::SignalKey;
 
 /// Bumped whenever the meaning of a rule changes, and stored with every health snapshot so a
 /// trend can tell a rule change from a change in behaviour.
-pub const RULES_VERSION: u32 = 1;
+pub const RULES_VERSION: u32 = 2;
 
 /// Everything `assess` needs to know besides the partner's data and today.
 #[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
 #[serde(default, deny_unknown_fields)]
 pub struct Rules {
     pub windows: Windows,
+    pub evidence: EvidenceMinimums,
     pub thresholds: Thresholds,
     pub weights: Weights,
     pub bands: Bands,
@@ -26,19 +27,31 @@ pub struct Rules {
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(default, deny_unknown_fields)]
 pub struct Windows {
-    /// Our dated commitments due in this many days are judged for on-time keeping.
+    /// Our dated commitments whose (first) due day fell in this many days are judged for
+    /// on-time keeping; our broken promises from this many days are told or not.
     pub reliability_days: u32,
+    /// Our slips (missed, kept late, re-dated late) of this many days count as recent.
+    pub slip_days: u32,
     /// Their dated commitments due in this many days are judged for on-time keeping.
     pub reciprocity_commitment_days: u32,
-    /// Touches and kept commitments of this many days make the touch share and effort ratio.
+    /// Conversations of this many days give the share they started.
     pub reciprocity_touch_days: u32,
-    /// Touches of this many days after signing are compared with as many days before it.
+    /// The effort ratio's window: conversations started, and promises kept that fell due.
+    pub effort_days: u32,
+    /// Ongoing items reviewed "not honoured" in this many days count against their side.
+    pub review_days: u32,
+    /// Our touches per day in at most this many days since signing are compared with the
+    /// courtship's.
     pub after_signing_days: u32,
-    /// After signing is not judged until the partner has been signed this many days.
+    /// After signing is judged from this many days after signing.
     pub after_signing_min_days: u32,
-    /// A signed partner should have had a `care` touch within this many days.
+    /// The courtship (first record to signing) is taken as at least this many days long.
+    pub courtship_min_days: u32,
+    /// A signed partner should have had a `care` touch within this many days ...
     pub care_days: u32,
-    /// Their recent activity: this many days ending today ...
+    /// ... judged once the partner has been signed this many days.
+    pub care_after_signing_days: u32,
+    /// Their recent delivery: this many days ending today ...
     pub momentum_recent_days: u32,
     /// ... compared, per day, with this many days just before.
     pub momentum_before_days: u32,
@@ -48,13 +61,54 @@ impl Default for Windows {
     fn default() -> Self {
         Windows {
             reliability_days: 180,
-            reciprocity_commitment_days: 180,
+            slip_days: 30,
+            reciprocity_commitment_days: 90,
             reciprocity_touch_days: 90,
+            effort_days: 60,
+            review_days: 90,
             after_signing_days: 90,
-            after_signing_min_days: 30,
+            after_signing_min_days: 14,
+            courtship_min_days: 14,
             care_days: 90,
+            care_after_signing_days: 30,
             momentum_recent_days: 30,
             momentum_before_days: 60,
+        }
+    }
+}
+
+/// The least evidence each signal needs to be judged (principle 1: judge on evidence, never
+/// on absence). Below it the signal is unknown and left out of the score.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(default, deny_unknown_fields)]
+pub struct EvidenceMinimums {
+    /// Our reliability: at least this many of our commitments fell due in its window (or one
+    /// of ours is overdue, slipped or reviewed "not honoured").
+    pub reliability_min_due: u32,
+    /// Reciprocity: at least this many of theirs fell due in its window ...
+    pub reciprocity_min_due: u32,
+    /// ... or at least this many conversations in its window ...
+    pub reciprocity_min_conversations: u32,
+    /// ... over a partnership at least this many days old.
+    pub reciprocity_min_history_days: u32,
+    /// Momentum: a partnership at least this many days old ...
+    pub momentum_min_age_days: u32,
+    /// ... with at least this many deliveries of theirs or lapses in the two windows.
+    pub momentum_min_events: u32,
+    /// A verdict needs at least this many weighted signals known; fewer is "too early".
+    pub min_known_signals: u32,
+}
+
+impl Default for EvidenceMinimums {
+    fn default() -> Self {
+        EvidenceMinimums {
+            reliability_min_due: 2,
+            reciprocity_min_due: 2,
+            reciprocity_min_conversations: 4,
+            reciprocity_min_history_days: 45,
+            momentum_min_age_days: 60,
+            momentum_min_events: 3,
+            min_known_signals: 2,
         }
     }
 }
@@ -67,38 +121,59 @@ impl Default for Windows {
 pub struct Thresholds {
     /// Our on-time share at or above this is good.
     pub our_on_time_good: f64,
-    /// Our on-time share at or above this (and below good) is watch; below it, poor.
+    /// Our on-time share at or above this (and below good) is watch; below it, poor when
+    /// judged over `min_items_for_poor` items or more, watch over fewer.
     pub our_on_time_watch: f64,
     /// Something of ours overdue 1 to this many days is watch; more than this, poor (and the
-    /// score is capped at amber).
+    /// score is capped below green). A re-date made more than this many days late, not yet
+    /// told, counts the same.
     pub our_overdue_days: u32,
+    /// Our slips in `slip_days`: this many or more is poor (one is watch).
+    pub our_slips_poor: u32,
+    /// Reviews "not honoured" of one side's ongoing items in `review_days`: this many or
+    /// more is poor for our reliability (one is watch); for reciprocity any is watch.
+    pub not_honoured_poor: u32,
+    /// An on-time share below watch is poor only over at least this many items.
+    pub min_items_for_poor: u32,
     /// Their on-time share at or above this is good.
     pub their_on_time_good: f64,
-    /// Their on-time share at or above this (and below good) is watch; below it, poor.
+    /// Their on-time share at or above this (and below good) is watch; below it, poor over
+    /// `min_items_for_poor` items or more, watch over fewer.
     pub their_on_time_watch: f64,
-    /// Effort ratio (ours ÷ theirs) at or above this is watch.
+    /// Effort ratio (ours ÷ theirs) above this is watch.
     pub effort_ratio_watch: f64,
-    /// Effort ratio above this is poor: the effort runs one way.
+    /// Effort ratio above this is poor, when in the effort window they started no
+    /// conversation and kept none of their promises: the effort runs one way.
     pub effort_ratio_poor: f64,
-    /// They started less than this share of the touches: watch.
+    /// They started less than this share of the conversations: watch.
     pub their_touch_share: f64,
-    /// Days since our last update above this multiple of the agreed cadence: watch.
+    /// Days since our last update (from signing at the earliest) above this multiple of the
+    /// agreed cadence: watch.
     pub cadence_watch: f64,
     /// Days since our last update above this multiple of the agreed cadence: poor.
     pub cadence_poor: f64,
-    /// Touch pace after signing ÷ pace before, at or above this: good.
+    /// A slip or problem not told for more than this many days: poor (up to it: watch).
+    pub disclosure_days: u32,
+    /// Our touch pace after signing ÷ the courtship's, at or above this: good.
     pub after_signing_good: f64,
-    /// At or above this (and below good): watch; below it: poor (switched off).
+    /// At or above this (and below good): watch; below it: poor.
     pub after_signing_watch: f64,
-    /// Their activity per day, recent ÷ before, at or above this: good.
+    /// Days without any touch from us since signing, from this many: watch ...
+    pub silence_watch_days: u32,
+    /// ... more than this many: poor — we switched off.
+    pub silence_poor_days: u32,
+    /// Their delivery per day, recent ÷ before, at or above this: good.
     pub momentum_good: f64,
     /// At or above this (and below good): watch; below it: poor (dwindling).
     pub momentum_watch: f64,
-    /// Days since the charter's ongoing items were last reviewed, from this many: watch.
+    /// This many of their promises lapsed unkept in the recent window, with nothing of theirs
+    /// kept in it: poor.
+    pub lapsed_poor: u32,
+    /// Days since an ongoing item was last reviewed, from this many: watch.
     pub charter_watch_days: u32,
     /// More than this many days: poor.
     pub charter_poor_days: u32,
-    /// A reaction this much above the problem's severity is disproportionate.
+    /// A reaction at least this much above the problem's severity is disproportionate.
     pub disproportion_gap: u8,
 }
 
@@ -108,6 +183,9 @@ impl Default for Thresholds {
             our_on_time_good: 0.90,
             our_on_time_watch: 0.70,
             our_overdue_days: 14,
+            our_slips_poor: 2,
+            not_honoured_poor: 2,
+            min_items_for_poor: 4,
             their_on_time_good: 0.80,
             their_on_time_watch: 0.50,
             effort_ratio_watch: 2.0,
@@ -115,10 +193,14 @@ impl Default for Thresholds {
             their_touch_share: 0.25,
             cadence_watch: 1.0,
             cadence_poor: 2.0,
+            disclosure_days: 7,
             after_signing_good: 0.8,
             after_signing_watch: 0.5,
+            silence_watch_days: 21,
+            silence_poor_days: 30,
             momentum_good: 0.8,
             momentum_watch: 0.5,
+            lapsed_poor: 2,
             charter_watch_days: 30,
             charter_poor_days: 45,
             disproportion_gap: 2,
@@ -227,11 +309,20 @@ impl Rules {
         if b.amber > b.green || b.green > 100 {
             return Err("health.bands: need 0 ≤ amber ≤ green ≤ 100".into());
         }
+        if t.silence_watch_days > t.silence_poor_days {
+            return Err(
+                "health.thresholds: silence_watch_days must not exceed silence_poor_days".into(),
+            );
+        }
         let windows = [
             ("reliability_days", w.reliability_days),
+            ("slip_days", w.slip_days),
             ("reciprocity_commitment_days", w.reciprocity_commitment_days),
             ("reciprocity_touch_days", w.reciprocity_touch_days),
+            ("effort_days", w.effort_days),
+            ("review_days", w.review_days),
             ("after_signing_days", w.after_signing_days),
+            ("courtship_min_days", w.courtship_min_days),
             ("care_days", w.care_days),
             ("momentum_recent_days", w.momentum_recent_days),
             ("momentum_before_days", w.momentum_before_days),

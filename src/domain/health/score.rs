@@ -4,7 +4,7 @@
 use serde::Serialize;
 
 use super::signal::{Signal, SignalKey};
-use super::signals::{Context, days_our_oldest_overdue, unfaced_problems};
+use super::signals::{Context, days_our_oldest_overdue, unfaced_problems, untold_late_redate};
 
 /// One signal's part of the score, for the explain view: weight × points, re-normalised.
 #[derive(Debug, Clone, PartialEq, Serialize)]
@@ -57,7 +57,7 @@ pub(crate) fn score(signals: &[Signal]) -> (Option<u8>, Vec<Contribution>) {
     (score, contributions)
 }
 
-/// A cap of §4: the score may be no better than amber while the condition holds.
+/// A cap of §4: the score may be no higher than just below green while the condition holds.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub(crate) struct Cap {
     /// The signal whose poor level is behind the cap (improving it to watch lifts the cap).
@@ -73,17 +73,29 @@ pub(crate) fn caps(context: &Context) -> Vec<Cap> {
         caps.push(Cap {
             source: SignalKey::Adversity,
             text: format!(
-                "at most amber: reaction {} to a problem of severity {} (\"{}\") with no brave conversation",
-                problem.reaction, problem.severity, problem.summary
+                "at most {}: reaction {} to a problem of severity {} (\"{}\") with no brave conversation",
+                context.rules.bands.green.saturating_sub(1),
+                problem.reaction,
+                problem.severity,
+                problem.summary
             ),
         });
     }
     let limit = context.rules.thresholds.our_overdue_days;
+    let ceiling = context.rules.bands.green.saturating_sub(1);
     if let Some(days) = days_our_oldest_overdue(context).filter(|d| *d > i64::from(limit)) {
         caps.push(Cap {
             source: SignalKey::OurReliability,
             text: format!(
-                "at most amber: something of ours is {} overdue (more than {limit})",
+                "at most {ceiling}: something of ours is {} overdue (more than {limit})",
+                crate::domain::health::signal::days(days)
+            ),
+        });
+    } else if let Some(days) = untold_late_redate(context) {
+        caps.push(Cap {
+            source: SignalKey::OurReliability,
+            text: format!(
+                "at most {ceiling}: we re-dated a promise {} after it was due and have not told them",
                 crate::domain::health::signal::days(days)
             ),
         });

@@ -202,8 +202,15 @@ pub(crate) fn list_words(words: &[&str]) -> String {
 /// A fraction as a whole percentage rounded down, e.g. "89 %" for 0.899, so a value shown
 /// below a threshold never prints as the threshold itself.
 pub(crate) fn percent(fraction: f64) -> String {
-    // The tiny nudge keeps 0.7 (stored as 0.69999…) printing as 70.
-    format!("{:.0} %", (fraction * 100.0 + 1e-9).floor())
+    // Rounded to the nearest whole per cent (2 of 3 is 67 %), but never up to 100 % when
+    // something is missing; the tiny nudge keeps 0.7 (stored as 0.69999…) printing as 70.
+    let rounded = (fraction * 100.0 + 1e-9).round();
+    let shown = if fraction < 1.0 {
+        rounded.min(99.0)
+    } else {
+        rounded
+    };
+    format!("{shown:.0} %")
 }
 
 #[cfg(test)]
@@ -217,11 +224,13 @@ mod tests {
             ("1 day".into(), "0 days".into(), "31 days".into())
         );
         assert_eq!(percent(0.7), "70 %");
+        assert_eq!(percent(2.0 / 3.0), "67 %", "rounded to the nearest");
         assert_eq!(
-            percent(0.899),
-            "89 %",
-            "rounded down, never up to the threshold"
+            percent(0.996),
+            "99 %",
+            "never 100 % while something is missing"
         );
+        assert_eq!(percent(1.0), "100 %");
         assert_eq!(list_words(&["a", "b", "c"]), "a, b and c");
         assert_eq!(list_words(&["a"]), "a");
     }

@@ -8,7 +8,8 @@ use serde::Serialize;
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
 pub struct HealthSummary {
     pub score: Option<u8>,
-    pub level: Band,
+    /// The verdict's colour; `None` for too early and ended.
+    pub level: Option<Band>,
     pub verdict: HealthVerdict,
     /// The partner has ended: not scored.
     pub ended: bool,
@@ -27,11 +28,12 @@ impl From<&Health> for HealthSummary {
 
 impl HealthVerdict {
     /// Every verdict, most urgent first (the order of the enum).
-    pub const ALL: [HealthVerdict; 4] = [
+    pub const ALL: [HealthVerdict; 5] = [
         HealthVerdict::WalkAwayReview,
         HealthVerdict::AtRisk,
         HealthVerdict::NeedsAttention,
         HealthVerdict::Healthy,
+        HealthVerdict::TooEarly,
     ];
 }
 

@@ -61,8 +61,8 @@ impl fmt::Display for Band {
     }
 }
 
-/// The verdict of §4, most urgent first. (Named apart from `types::Verdict`, the verdict of a
-/// review.)
+/// The verdict of §4, most urgent first; too early last. (Named apart from `types::Verdict`,
+/// the verdict of a review.)
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize)]
 #[serde(rename_all = "kebab-case")]
 pub enum HealthVerdict {
@@ -70,16 +70,30 @@ pub enum HealthVerdict {
     AtRisk,
     NeedsAttention,
     Healthy,
+    TooEarly,
+}
+
+/// What the verdict is judged from, besides the signals.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Grounds {
+    /// The score after caps; `None` when fewer than the minimum of weighted signals are known.
+    pub score: Option<u8>,
+    /// A courtship (not signed) in which no dated promise of either side has fallen due.
+    pub courtship_unjudged: bool,
+    /// We switched off after signing: days without a touch from us, beyond the limit.
+    pub switched_off_days: Option<i64>,
 }
 
 impl HealthVerdict {
-    /// The word in JSON and snapshots: `walk-away-review`, `at-risk`, `needs-attention`, `healthy`.
+    /// The word in JSON and snapshots: `walk-away-review`, `at-risk`, `needs-attention`,
+    /// `healthy`, `too-early`.
     pub fn as_str(self) -> &'static str {
         match self {
             HealthVerdict::WalkAwayReview => "walk-away-review",
             HealthVerdict::AtRisk => "at-risk",
             HealthVerdict::NeedsAttention => "needs-attention",
             HealthVerdict::Healthy => "healthy",
+            HealthVerdict::TooEarly => "too-early",
         }
     }
 
@@ -90,27 +104,57 @@ impl HealthVerdict {
             HealthVerdict::AtRisk => "at risk",
             HealthVerdict::NeedsAttention => "needs attention",
             HealthVerdict::Healthy => "healthy",
+            HealthVerdict::TooEarly => "too early",
         }
     }
 
-    /// §4: walk-away review when reciprocity and momentum are both poor, whatever the score;
-    /// else at risk when red; needs attention when amber or any weighted signal is poor;
-    /// healthy otherwise.
-    pub fn judge(band: Band, signals: &[Signal]) -> HealthVerdict {
+    /// The colour shown: the verdict's own (healthy green, needs attention amber, at risk
+    /// and walk-away review red); too early has none.
+    pub fn colour(self) -> Option<Band> {
+        match self {
+            HealthVerdict::WalkAwayReview | HealthVerdict::AtRisk => Some(Band::Red),
+            HealthVerdict::NeedsAttention => Some(Band::Amber),
+            HealthVerdict::Healthy => Some(Band::Green),
+            HealthVerdict::TooEarly => None,
+        }
+    }
+
+    /// How good the verdict is, for "never better" checks: walk-away review 0 … healthy 3;
+    /// too early is not ranked.
+    pub fn rank(self) -> Option<u8> {
+        match self {
+            HealthVerdict::WalkAwayReview => Some(0),
+            HealthVerdict::AtRisk => Some(1),
+            HealthVerdict::NeedsAttention => Some(2),
+            HealthVerdict::Healthy => Some(3),
+            HealthVerdict::TooEarly => None,
+        }
+    }
+
+    /// §4, first match wins: too early (no score, or a courtship with nothing fallen due);
+    /// at risk when we switched off after signing; walk-away review when reciprocity and
+    /// momentum are both poor; at risk below amber or with two weighted signals poor; needs
+    /// attention below green or with one; healthy otherwise.
+    pub fn judge(grounds: Grounds, signals: &[Signal], bands: &Bands) -> HealthVerdict {
         let poor = |key: SignalKey| {
             signals
                 .iter()
                 .any(|s| s.key == key && s.level == Level::Poor)
         };
-        if poor(SignalKey::Reciprocity) && poor(SignalKey::Momentum) {
-            HealthVerdict::WalkAwayReview
-        } else if band == Band::Red {
+        let weighted_poor = signals
+            .iter()
+            .filter(|s| s.weight > 0 && s.level == Level::Poor)
+            .count();
+        let Some(score) = grounds.score.filter(|_| !grounds.courtship_unjudged) else {
+            return HealthVerdict::TooEarly;
+        };
+        if grounds.switched_off_days.is_some() {
             HealthVerdict::AtRisk
-        } else if band == Band::Amber
-            || signals
-                .iter()
-                .any(|s| s.weight > 0 && s.level == Level::Poor)
-        {
+        } else if poor(SignalKey::Reciprocity) && poor(SignalKey::Momentum) {
+            HealthVerdict::WalkAwayReview
+        } else if score < bands.amber || weighted_poor >= 2 {
+            HealthVerdict::AtRisk
+        } else if score < bands.green || weighted_poor == 1 {
             HealthVerdict::NeedsAttention
         } else {
             HealthVerdict::Healthy
@@ -145,6 +189,9 @@ mod tests {
     fn words_and_wire_names() {
         assert_eq!(HealthVerdict::NeedsAttention.to_string(), "needs attention");
         assert_eq!(HealthVerdict::WalkAwayReview.as_str(), "walk-away-review");
+        assert_eq!(HealthVerdict::TooEarly.as_str(), "too-early");
+        assert_eq!(HealthVerdict::TooEarly.colour(), None);
+        assert_eq!(HealthVerdict::NeedsAttention.colour(), Some(Band::Amber));
         let json = serde_json_like(HealthVerdict::WalkAwayReview);
         assert_eq!(json, "\"walk-away-review\"");
         assert_eq!(serde_json_like(Band::Amber), "\"amber\"");

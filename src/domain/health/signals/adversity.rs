@@ -102,7 +102,6 @@ mod tests {
             severity,
             reaction,
             brave_conversation_on: brave_days_ago.map(|d| ago(0) - chrono::Duration::days(d)),
-            update_since_opened: true,
         }
     }
 

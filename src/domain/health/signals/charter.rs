@@ -1,7 +1,8 @@
 //! Charter review: are the standing intentions and expectations reviewed from time to time?
 //!
-//! d = days since the last review of any open ongoing item (never reviewed: since the oldest was
-//! made). Good d < 30; watch 30 ≤ d ≤ 45; poor d > 45. Unknown without open ongoing items.
+//! d = days since the open ongoing item left longest without a review was last reviewed (an
+//! item never reviewed counts from the day it was made; a skipped item is not reviewed).
+//! Good d < 30; watch 30 ≤ d ≤ 45; poor d > 45. Unknown without open ongoing items.
 
 use chrono::Days;
 
@@ -12,8 +13,7 @@ use crate::domain::health::signal::{Level, Reading, days, plural};
 pub(super) fn read(context: &Context) -> Reading {
     let input = context.input;
     let t = &context.rules.thresholds;
-    let since = input.last_review_on.or(input.ongoing_since);
-    let (true, Some(since)) = (input.ongoing_items > 0, since) else {
+    let (true, Some(since)) = (input.ongoing_items > 0, input.least_recent_review_on) else {
         return Reading::new(
             Level::Unknown,
             "no ongoing items".into(),
@@ -23,19 +23,16 @@ pub(super) fn read(context: &Context) -> Reading {
     };
     let elapsed = days_between(since, context.today).max(0);
     let items = plural(input.ongoing_items, "ongoing item", "ongoing items");
-    let value = match input.last_review_on {
-        Some(_) => {
-            let were = if input.ongoing_items == 1 {
-                "was"
-            } else {
-                "were"
-            };
-            format!("{} since the {items} {were} last reviewed", days(elapsed))
-        }
-        None => format!(
-            "{items} never reviewed, the oldest made {} ago",
+    let value = if input.ongoing_items == 1 {
+        format!(
+            "{} since the ongoing item was reviewed or made",
             days(elapsed)
-        ),
+        )
+    } else {
+        format!(
+            "{} since the least recently reviewed of {items} was reviewed or made",
+            days(elapsed)
+        )
     };
     let review = format!("review the charter: walk the {items}");
     if elapsed > i64::from(t.charter_poor_days) {
@@ -64,7 +61,7 @@ mod tests {
         HealthInput {
             ongoing_items: items,
             ongoing_since: made.map(ago),
-            last_review_on: reviewed.map(ago),
+            least_recent_review_on: reviewed.or(made).map(ago),
             ..HealthInput::default()
         }
     }
@@ -93,7 +90,7 @@ mod tests {
         let read = reading(SignalKey::CharterReview, &input(3, Some(200), Some(50)));
         assert_eq!(
             read.value,
-            "50 days since the 3 ongoing items were last reviewed"
+            "50 days since the least recently reviewed of 3 ongoing items was reviewed or made"
         );
         assert_eq!(
             read.next_action,

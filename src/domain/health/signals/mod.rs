@@ -16,7 +16,8 @@ use super::rules::Rules;
 use super::signal::{Level, Reading, SignalKey};
 
 pub(crate) use adversity::unfaced_problems;
-pub(crate) use reliability::days_our_oldest_overdue;
+pub(crate) use after_signing::switched_off_days;
+pub(crate) use reliability::{days_our_oldest_overdue, untold_late_redate};
 
 /// What every signal reads from.
 pub(crate) struct Context<'a> {

@@ -1,34 +1,48 @@
 //! Openness & cadence: do we keep them updated, even when there are difficulties?
 //!
-//! Cadence: d = days since our last `update` touch (or, before the first update, since the
-//! first touch), c = agreed `update_every_days`. Good d ≤ 1 × c; watch 1 × c < d ≤ 2 × c;
-//! poor d > 2 × c. Disclosure: an open problem with no update since it opened is poor.
-//! Unknown: no touch at all and no open problem.
+//! Evidence: the partner is signed, or there is a slip of ours or an open problem to disclose;
+//! else unknown (a courtship is not judged on an update cadence). Two parts, the worst wins:
+//! - cadence (signed partners): d = days since our last `update` touch, the clock starting on
+//!   the signing day; c = agreed `update_every_days`. Good d ≤ 1 × c; watch 1 × c < d ≤ 2 × c;
+//!   poor d > 2 × c;
+//! - disclosure (any stage): our broken promises (overdue, missed, re-dated late) and open
+//!   problems with no bad-news touch on or after them. Watch while the oldest is up to 7 days
+//!   old; poor beyond. Told, they are good.
 
-use chrono::Days;
+use chrono::{Days, NaiveDate};
 
 use super::{Context, combine};
 use crate::domain::health::input::days_between;
 use crate::domain::health::signal::{Level, Reading, days, plural};
+use crate::domain::types::Stage;
+
+/// The day the cadence clock runs from: our last update, or the signing day when that is
+/// later (or there was no update). `None` when not signed by today.
+pub(crate) fn cadence_since(context: &Context) -> Option<NaiveDate> {
+    let input = context.input;
+    let signed = input
+        .signed_on
+        .filter(|on| input.stage == Stage::Signed && *on <= context.today)?;
+    Some(input.last_update_on.map_or(signed, |u| u.max(signed)))
+}
 
 pub(super) fn read(context: &Context) -> Reading {
     let input = context.input;
     let t = &context.rules.thresholds;
     let cadence = input.update_every_days;
-
-    let since = input.last_update_on.or(input.first_touch_on);
-    let on_cadence = since.map(|since| {
+    let on_cadence = cadence_since(context).map(|since| {
         let elapsed = days_between(since, context.today).max(0);
         let days_text = days(elapsed);
-        let value = match input.last_update_on {
-            Some(_) => format!("{days_text} since our last update, agreed every {cadence}"),
-            None => {
-                format!("no update yet, {days_text} since the first touch, agreed every {cadence}")
-            }
+        let updated_since_signing = input.last_update_on.is_some_and(|u| u >= since);
+        let value = if updated_since_signing {
+            format!("{days_text} since our last update, agreed every {cadence}")
+        } else {
+            format!("no update since signing {days_text} ago, agreed every {cadence}")
         };
-        let send = match input.last_update_on {
-            Some(_) => format!("send an update: {days_text} since the last"),
-            None => "send a first update on progress".to_string(),
+        let send = if updated_since_signing {
+            format!("send an update: {days_text} since the last")
+        } else {
+            "send a first update on progress since signing".to_string()
         };
         // Whole days against a multiple of the cadence: exact in f64 for any real cadence.
         let days_f = elapsed as f64;
@@ -49,58 +63,87 @@ pub(super) fn read(context: &Context) -> Reading {
             Reading::new(Level::Good, value, "updates go out on cadence", next)
         }
     });
+    combine(vec![disclosure(context), on_cadence], unknown())
+}
 
-    let undisclosed: Vec<_> = input
+fn unknown() -> Reading {
+    Reading::new(
+        Level::Unknown,
+        "not signed, nothing to disclose".to_string(),
+        "the update cadence starts at signing",
+        "share progress openly, even when there are difficulties",
+    )
+}
+
+/// Our slips and open problems, told or not.
+fn disclosure(context: &Context) -> Option<Reading> {
+    let input = context.input;
+    let t = &context.rules.thresholds;
+    let told_problem = |opened: NaiveDate| input.last_bad_news_on.is_some_and(|on| on >= opened);
+    let untold_problems: Vec<_> = input
         .open_problems
         .iter()
-        .filter(|p| !p.update_since_opened)
+        .filter(|p| !told_problem(p.opened_on))
         .collect();
-    let disclosure = match undisclosed.first() {
-        Some(first) => {
-            let value = match undisclosed.len() {
-                1 => format!("open problem \"{}\" not disclosed", first.summary),
-                n => format!(
-                    "{n} open problems not disclosed, the first \"{}\"",
-                    first.summary
-                ),
-            };
-            Some(Reading::new(
-                Level::Poor,
-                value,
-                format!(
-                    "\"{}\" opened on {} with no update to them since",
-                    first.summary, first.opened_on
-                ),
-                format!(
-                    "disclose \"{}\" in an update, bad news included",
-                    first.summary
-                ),
-            ))
-        }
-        None if !input.open_problems.is_empty() => Some(Reading::new(
-            Level::Good,
-            format!(
-                "{} disclosed",
-                plural(
-                    u32::try_from(input.open_problems.len()).unwrap_or(u32::MAX),
-                    "open problem",
-                    "open problems"
-                )
-            ),
-            "we told them about the difficulty",
-            "keep them updated until it is resolved",
-        )),
-        None => None,
+    let oldest = untold_problems
+        .iter()
+        .map(|p| p.opened_on)
+        .chain(input.untold.oldest_broken_on)
+        .min();
+    let Some(oldest) = oldest else {
+        let told = input.open_problems.len() + usize::from(input.ours.slips_recent > 0);
+        return (told > 0).then(|| {
+            Reading::new(
+                Level::Good,
+                "our difficulties told".to_string(),
+                "we told them about the difficulty",
+                "keep them updated until it is behind us",
+            )
+        });
     };
-
-    let unknown = Reading::new(
-        Level::Unknown,
-        "no touch logged yet".to_string(),
-        "nothing to measure the update cadence from",
-        "log touches and the updates we send",
-    );
-    // Disclosure first: an undisclosed problem is the more urgent of two poor parts.
-    combine(vec![disclosure, on_cadence], unknown)
+    let age = days_between(oldest, context.today).max(0);
+    let what = match (input.untold.count, untold_problems.first()) {
+        (0, Some(p)) => format!("open problem \"{}\"", p.summary),
+        (n, None) => plural(n, "slip of ours", "slips of ours"),
+        (_, Some(_)) => format!(
+            "{} and {}",
+            plural(input.untold.count, "slip of ours", "slips of ours"),
+            plural(
+                u32::try_from(untold_problems.len()).unwrap_or(u32::MAX),
+                "open problem",
+                "open problems"
+            )
+        ),
+    };
+    let value = format!("{what} not told, the oldest {} ago", days(age));
+    let next = match untold_problems.first() {
+        Some(p) if input.untold.count == 0 => {
+            format!(
+                "tell them about \"{}\" in an update, bad news included",
+                p.summary
+            )
+        }
+        _ => "tell them we slipped, what happens next and the new date (a bad-news update)"
+            .to_string(),
+    };
+    Some(if age > i64::from(t.disclosure_days) {
+        Reading::new(
+            Level::Poor,
+            value,
+            format!(
+                "a difficulty of ours kept from them more than {} days",
+                t.disclosure_days
+            ),
+            next,
+        )
+    } else {
+        Reading::new(
+            Level::Watch,
+            value,
+            "a difficulty they have not heard of from us",
+            next,
+        )
+    })
 }
 
 #[cfg(test)]
@@ -108,76 +151,80 @@ mod tests {
     use rstest::rstest;
 
     use super::super::fixtures::{ago, reading};
-    use crate::domain::health::input::{HealthInput, OpenProblem};
+    use crate::domain::health::input::{HealthInput, OpenProblem, Untold};
     use crate::domain::health::signal::{Level, SignalKey};
+    use crate::domain::types::Stage;
 
-    fn problem(update_since_opened: bool) -> OpenProblem {
+    fn problem(opened: u64) -> OpenProblem {
         OpenProblem {
             id: 7,
             summary: "late delivery".into(),
-            opened_on: ago(10),
+            opened_on: ago(opened),
             severity: 3,
             reaction: 3,
             brave_conversation_on: None,
-            update_since_opened,
         }
     }
 
-    fn input(
-        last_update: Option<u64>,
-        first_touch: Option<u64>,
-        problems: Vec<OpenProblem>,
-    ) -> HealthInput {
+    fn signed(signed_days_ago: u64, last_update: Option<u64>) -> HealthInput {
         HealthInput {
+            stage: Stage::Signed,
+            signed_on: Some(ago(signed_days_ago)),
             update_every_days: 14,
             last_update_on: last_update.map(ago),
-            first_touch_on: first_touch.map(ago),
-            open_problems: problems,
             ..HealthInput::default()
         }
     }
 
     #[rstest]
-    #[case::updated_today(Some(0), Some(100), vec![], Level::Good)]
-    #[case::exactly_the_cadence_is_good(Some(14), Some(100), vec![], Level::Good)]
-    #[case::one_day_late_is_watch(Some(15), Some(100), vec![], Level::Watch)]
-    #[case::exactly_twice_the_cadence_is_watch(Some(28), Some(100), vec![], Level::Watch)]
-    #[case::more_than_twice_is_poor(Some(29), Some(100), vec![], Level::Poor)]
-    #[case::never_updated_counts_from_first_touch(None, Some(29), vec![], Level::Poor)]
-    #[case::never_updated_but_new(None, Some(3), vec![], Level::Good)]
-    #[case::nothing_logged(None, None, vec![], Level::Unknown)]
-    #[case::undisclosed_problem_is_poor(Some(1), Some(100), vec![problem(false)], Level::Poor)]
-    #[case::disclosed_problem_is_fine(Some(1), Some(100), vec![problem(true)], Level::Good)]
-    #[case::undisclosed_problem_alone_is_judged(None, None, vec![problem(false)], Level::Poor)]
-    fn levels(
-        #[case] last_update: Option<u64>,
-        #[case] first_touch: Option<u64>,
-        #[case] problems: Vec<OpenProblem>,
-        #[case] expected: Level,
-    ) {
-        let read = reading(
-            SignalKey::Openness,
-            &input(last_update, first_touch, problems),
-        );
+    #[case::updated_today(signed(100, Some(0)), Level::Good)]
+    #[case::exactly_the_cadence_is_good(signed(100, Some(14)), Level::Good)]
+    #[case::one_day_late_is_watch(signed(100, Some(15)), Level::Watch)]
+    #[case::exactly_twice_the_cadence_is_watch(signed(100, Some(28)), Level::Watch)]
+    #[case::more_than_twice_is_poor(signed(100, Some(29)), Level::Poor)]
+    #[case::the_clock_starts_at_signing(signed(10, None), Level::Good)]
+    #[case::an_update_before_signing_does_not_stop_it(signed(29, Some(40)), Level::Poor)]
+    #[case::not_signed_is_unknown(HealthInput { last_update_on: Some(ago(90)), ..HealthInput::default() }, Level::Unknown)]
+    fn cadence(#[case] input: HealthInput, #[case] expected: Level) {
+        let read = reading(SignalKey::Openness, &input);
         assert_eq!(read.level, expected, "{read:?}");
     }
 
-    #[test]
-    fn cadence_in_the_users_words() {
-        let read = reading(SignalKey::Openness, &input(Some(31), Some(100), vec![]));
-        assert_eq!(read.value, "31 days since our last update, agreed every 14");
-        assert_eq!(read.next_action, "send an update: 31 days since the last");
+    #[rstest]
+    #[case::untold_problem_of_7_days_is_watch(7, None, Level::Watch)]
+    #[case::untold_problem_of_8_days_is_poor(8, None, Level::Poor)]
+    #[case::told_on_the_day_it_opened(10, Some(10), Level::Good)]
+    #[case::told_before_it_opened_is_not_told(10, Some(11), Level::Poor)]
+    fn disclosure_of_a_problem(
+        #[case] opened: u64,
+        #[case] bad_news: Option<u64>,
+        #[case] expected: Level,
+    ) {
+        let input = HealthInput {
+            open_problems: vec![problem(opened)],
+            last_bad_news_on: bad_news.map(ago),
+            ..HealthInput::default()
+        };
+        assert_eq!(reading(SignalKey::Openness, &input).level, expected);
     }
 
-    #[test]
-    fn an_undisclosed_problem_leads() {
-        let read = reading(
-            SignalKey::Openness,
-            &input(Some(31), Some(100), vec![problem(false)]),
-        );
-        assert_eq!(
-            read.next_action,
-            "disclose \"late delivery\" in an update, bad news included"
+    #[rstest]
+    #[case::slip_3_days_untold(3, Level::Watch)]
+    #[case::slip_8_days_untold(8, Level::Poor)]
+    fn disclosure_of_a_slip(#[case] broken: u64, #[case] expected: Level) {
+        let input = HealthInput {
+            untold: Untold {
+                count: 1,
+                oldest_broken_on: Some(ago(broken)),
+                most_days_late_redated: None,
+            },
+            ..signed(100, Some(1))
+        };
+        let read = reading(SignalKey::Openness, &input);
+        assert_eq!(read.level, expected, "{read:?}");
+        assert!(
+            read.next_action.starts_with("tell them we slipped"),
+            "{read:?}"
         );
     }
 }

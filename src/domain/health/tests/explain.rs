@@ -2,7 +2,7 @@
 
 use super::inputs::{all_good, health};
 use super::rows::ago;
-use crate::domain::health::{Band, SignalKey, TheirActivity};
+use crate::domain::health::{Band, SignalKey, TheirDelivery};
 use crate::domain::types::Stage;
 
 #[test]
@@ -12,17 +12,22 @@ fn unknown_signals_are_left_out_and_the_rest_renormalised() {
     input.problems_logged = 0;
     input.ours.kept_on_time = 8;
     let h = health(&input);
+    // Not signed: no update cadence and nothing after signing to judge.
     assert_eq!(
         h.unknown_left_out,
-        [SignalKey::AfterSigning, SignalKey::Adversity]
+        [
+            SignalKey::Openness,
+            SignalKey::AfterSigning,
+            SignalKey::Adversity
+        ]
     );
-    assert_eq!((h.counted_weight(), h.total_weight()), (75, 100));
-    // (20 × 60 + 55 × 100) / 75 = 89.3
-    assert_eq!(h.score, Some(89));
+    assert_eq!((h.counted_weight(), h.total_weight()), (60, 100));
+    // (20 × 60 + 40 × 100) / 60 = 86.7
+    assert_eq!(h.score, Some(87));
     let shares: f64 = h.contributions.iter().map(|c| c.share).sum();
     let total: f64 = h.contributions.iter().map(|c| c.contributed).sum();
     assert!(
-        (shares - 1.0).abs() < 1e-9 && (total - 89.333).abs() < 0.01,
+        (shares - 1.0).abs() < 1e-9 && (total - 86.667).abs() < 0.01,
         "{shares} {total}"
     );
 }
@@ -39,12 +44,8 @@ fn signals_worst_first() {
         .map(|s| s.key)
         .collect();
     assert_eq!(
-        order[..3],
-        [
-            SignalKey::Reciprocity,
-            SignalKey::Openness,
-            SignalKey::OurReliability
-        ]
+        order[..2],
+        [SignalKey::Reciprocity, SignalKey::OurReliability]
     );
     assert_eq!(order.last(), Some(&SignalKey::AfterSigning));
 }
@@ -66,11 +67,11 @@ fn several_signals_together_when_no_single_one_is_enough() {
     input.theirs.kept_on_time = 0;
     input.last_update_on = Some(ago(60));
     input.care_recent = 0;
-    input.their_activity_recent = TheirActivity::default();
+    input.their_delivery_recent = TheirDelivery::default();
     let h = health(&input);
-    assert_eq!((h.score, h.level), (Some(10), Band::Red));
+    assert_eq!((h.score, h.score_band()), (Some(19), Some(Band::Red)));
     assert_eq!(
         h.next_band_hint(),
-        "reciprocity and our reliability to good together would make it amber (55); start with reciprocity: ask them to date what they promise, and follow up on the day"
+        "reciprocity and our reliability to good together would make it amber (64); start with reciprocity: ask them to date what they promise, and follow up on the day"
     );
 }

@@ -2,7 +2,8 @@
 
 use super::rows::{ago, today};
 use crate::domain::health::{
-    Health, HealthInput, Level, OpenProblem, Rules, SideLedger, SignalKey, TheirActivity, assess,
+    Conversations, Health, HealthInput, Level, OpenProblem, Rules, SideLedger, SignalKey,
+    TheirDelivery, assess,
 };
 use crate::domain::types::Stage;
 
@@ -11,8 +12,12 @@ pub fn all_good() -> HealthInput {
     let ledger = SideLedger {
         due_in_window: 10,
         kept_on_time: 10,
-        kept_recent: 5,
+        kept_for_effort: 5,
         ..SideLedger::default()
+    };
+    let talk = Conversations {
+        by_us: 10,
+        by_them: 10,
     };
     HealthInput {
         stage: Stage::Signed,
@@ -20,26 +25,27 @@ pub fn all_good() -> HealthInput {
         update_every_days: 14,
         ours: ledger.clone(),
         theirs: ledger,
-        touches_recent_by_us: 10,
-        touches_recent_by_them: 10,
+        fallen_due: true,
+        first_record_on: Some(ago(300)),
+        conversations_recent: talk,
+        conversations_effort: talk,
         last_update_on: Some(ago(3)),
-        first_touch_on: Some(ago(300)),
+        last_touch_by_us_on: Some(ago(3)),
         problems_logged: 1,
-        touches_after_signing: 30,
-        touches_before_signing: 30,
-        logged_before_signing: true,
+        our_touches_after_signing: 30,
+        our_touches_courtship: 30,
         care_recent: 3,
-        their_activity_recent: TheirActivity {
-            touches_started: 10,
-            ..TheirActivity::default()
+        their_delivery_recent: TheirDelivery {
+            conversations_started: 10,
+            ..TheirDelivery::default()
         },
-        their_activity_before: TheirActivity {
-            touches_started: 20,
-            ..TheirActivity::default()
+        their_delivery_before: TheirDelivery {
+            conversations_started: 20,
+            ..TheirDelivery::default()
         },
         ongoing_items: 3,
         ongoing_since: Some(ago(300)),
-        last_review_on: Some(ago(5)),
+        least_recent_review_on: Some(ago(5)),
         ..HealthInput::default()
     }
 }
@@ -60,7 +66,6 @@ pub fn outage(brave_ago: Option<i64>) -> OpenProblem {
         severity: 1,
         reaction: 5,
         brave_conversation_on: brave_ago.map(ago),
-        update_since_opened: true,
     }
 }
 
@@ -68,6 +73,8 @@ pub fn outage(brave_ago: Option<i64>) -> OpenProblem {
 pub fn walk_away_input() -> HealthInput {
     let mut input = all_good();
     input.theirs.kept_on_time = 0;
-    input.their_activity_recent = TheirActivity::default();
+    input.theirs.kept_for_effort = 0;
+    input.conversations_effort.by_them = 0;
+    input.their_delivery_recent = TheirDelivery::default();
     input
 }

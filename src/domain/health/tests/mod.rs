@@ -5,5 +5,4 @@ mod inputs;
 mod properties;
 mod rows;
 mod rules_file;
-mod scenarios;
 mod verdicts;

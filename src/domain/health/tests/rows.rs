@@ -79,27 +79,9 @@ impl Book {
             closed_on: closed_ago.map(ago),
             owner: "me".into(),
             version: 1,
+            slip: None,
         });
         id
-    }
-
-    pub fn ongoing(&mut self, made_ago: i64, reviewed_ago: Option<i64>) {
-        let id = i64::try_from(self.commitments.len()).unwrap_or(0) + 1;
-        self.promise(Side::Ours, 0, Status::Open, None);
-        if let Some(c) = self.commitments.last_mut() {
-            c.ongoing = true;
-            c.due_on = None;
-            c.made_on = ago(made_ago);
-        }
-        if let Some(on) = reviewed_ago {
-            self.reviews.push(Review {
-                id,
-                commitment_id: id,
-                on: ago(on),
-                verdict: crate::domain::types::Verdict::Honoured,
-                note: String::new(),
-            });
-        }
     }
 
     pub fn touch(&mut self, on_ago: i64, kind: TouchKind, by: Initiator) {
@@ -131,6 +113,23 @@ impl Book {
             version: 1,
         });
         self.problems.len() - 1
+    }
+
+    /// Health on another day than the fixed today.
+    pub fn health_on(&self, day: NaiveDate) -> Health {
+        assess(&self.input_on(day), day, &Rules::default())
+    }
+
+    pub fn input_on(&self, day: NaiveDate) -> HealthInput {
+        HealthInput::from_rows(
+            &self.partner,
+            &self.commitments,
+            &self.reviews,
+            &self.touches,
+            &self.problems,
+            day,
+            &Rules::default(),
+        )
     }
 
     pub fn input(&self) -> HealthInput {

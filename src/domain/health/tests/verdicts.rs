@@ -12,7 +12,7 @@ fn all_good_is_healthy_and_green() {
     let h = health(&all_good());
     assert_eq!(
         (h.score, h.level, h.verdict),
-        (Some(100), Band::Green, HealthVerdict::Healthy)
+        (Some(100), Some(Band::Green), HealthVerdict::Healthy)
     );
     assert!(h.caps.is_empty() && h.unknown_left_out.is_empty());
     assert_eq!(
@@ -51,8 +51,9 @@ fn walk_away_review_whatever_the_score() {
     rules.weights.reciprocity = 1;
     rules.weights.momentum = 1;
     let h = assess(&walk_away_input(), today(), &rules);
-    assert_eq!(h.level, Band::Green);
+    assert!(h.score.is_some_and(|s| s >= 75), "{:?}", h.score);
     assert_eq!(h.verdict, HealthVerdict::WalkAwayReview);
+    assert_eq!(h.level, Some(Band::Red), "the colour is the verdict's");
 }
 
 #[test]
@@ -75,7 +76,7 @@ fn red_is_at_risk() {
     let h = health(&input);
     assert_eq!(
         (h.score, h.level, h.verdict),
-        (Some(40), Band::Red, HealthVerdict::AtRisk)
+        (Some(40), Some(Band::Red), HealthVerdict::AtRisk)
     );
     // Worst first: the heaviest poor signal names the next action.
     assert!(
@@ -107,7 +108,7 @@ fn needs_attention(
     if let Some(kept) = ours_kept_of_10 {
         input.ours.kept_on_time = kept;
         input.theirs.kept_on_time = 7;
-        input.their_activity_recent.touches_started = 7;
+        input.their_delivery_recent.conversations_started = 7;
     }
     let h = health(&input);
     assert_eq!(
@@ -121,7 +122,7 @@ fn needs_attention(
 #[test]
 fn an_unweighted_poor_signal_does_not_need_attention() {
     let mut input = all_good();
-    input.last_review_on = Some(ago(100));
+    input.least_recent_review_on = Some(ago(100));
     let h = health(&input);
     assert_eq!(level(&h, SignalKey::CharterReview), Level::Poor);
     assert_eq!(h.verdict, HealthVerdict::Healthy);
@@ -131,15 +132,17 @@ fn an_unweighted_poor_signal_does_not_need_attention() {
 fn a_disproportionate_reaction_caps_at_amber_until_the_brave_conversation() {
     let mut input = all_good();
     input.open_problems = vec![outage(None)];
+    // We told them about it (a bad-news update the day it opened): only adversity is poor.
+    input.last_bad_news_on = Some(ago(20));
     let h = health(&input);
     assert_eq!(
         (h.uncapped_score, h.score, h.level),
-        (Some(90), Some(74), Band::Amber)
+        (Some(90), Some(74), Some(Band::Amber))
     );
     assert_eq!(
         h.caps,
         [
-            "at most amber: reaction 5 to a problem of severity 1 (\"the outage\") with no brave conversation"
+            "at most 74: reaction 5 to a problem of severity 1 (\"the outage\") with no brave conversation"
         ]
     );
     assert_eq!(h.verdict, HealthVerdict::NeedsAttention);
@@ -163,19 +166,19 @@ fn a_disproportionate_reaction_caps_at_amber_until_the_brave_conversation() {
     let h = health(&input);
     assert_eq!(
         (h.score, h.level, h.verdict),
-        (Some(96), Band::Green, HealthVerdict::Healthy)
+        (Some(96), Some(Band::Green), HealthVerdict::Healthy)
     );
     assert!(h.caps.is_empty());
     assert_eq!(level(&h, SignalKey::Adversity), Level::Watch);
 }
 
 #[rstest]
-#[case::fourteen_days_is_not_capped(14, Some(92), Band::Green, 0)]
-#[case::fifteen_days_caps_at_amber(15, Some(74), Band::Amber, 1)]
+#[case::fourteen_days_is_not_capped(14, Some(92), Some(Band::Green), 0)]
+#[case::fifteen_days_caps_at_amber(15, Some(74), Some(Band::Amber), 1)]
 fn our_overdue_item_caps_at_amber(
     #[case] days: i64,
     #[case] score: Option<u8>,
-    #[case] band: Band,
+    #[case] band: Option<Band>,
     #[case] caps: usize,
 ) {
     let mut input = all_good();
@@ -195,19 +198,22 @@ fn a_cap_never_raises_a_low_score() {
     // Reliability and after signing only: 35, already below the cap.
     assert_eq!(
         (h.uncapped_score, h.score, h.level),
-        (Some(35), Some(35), Band::Red)
+        (Some(35), Some(35), Some(Band::Red))
     );
 }
 
 #[test]
-fn nothing_logged_reads_not_enough_data() {
+fn nothing_logged_is_too_early() {
     let h = health(&HealthInput::default());
     assert_eq!(
         (h.score, h.level, h.verdict),
-        (None, Band::Amber, HealthVerdict::NeedsAttention)
+        (None, None, HealthVerdict::TooEarly)
     );
-    assert!(h.reason.starts_with("not enough data yet"));
-    assert!(h.next_band_hint().starts_with("not enough data yet"));
+    assert!(
+        h.reason
+            .starts_with("too early to judge — state our intentions")
+    );
+    assert!(h.next_band_hint().starts_with("too early to score"));
     assert_eq!(h.unknown_left_out.len(), 6);
     assert!(h.signals.iter().all(|s| s.level == Level::Unknown));
 }
@@ -241,4 +247,99 @@ fn ended_partners_are_not_scored() {
     assert_eq!(h.score, None);
     assert_eq!(h.reason, "ended: not scored");
     assert_eq!(h.next_band_hint(), "ended partners are not scored");
+}
+
+#[test]
+fn one_known_signal_is_too_early_two_are_judged() {
+    // Only reliability known: too early, whatever it says.
+    let mut input = HealthInput {
+        fallen_due: true,
+        ..HealthInput::default()
+    };
+    input.ours.due_in_window = 4;
+    let h = health(&input);
+    assert_eq!((h.verdict, h.score), (HealthVerdict::TooEarly, None));
+    // Reciprocity known too: judged.
+    input.theirs.due_in_window = 2;
+    input.theirs.kept_on_time = 2;
+    let h = health(&input);
+    // (0 × 20 + 100 × 25) / 45 = 56, one weighted signal poor.
+    assert_eq!(h.score, Some(56));
+    assert_eq!(
+        h.verdict,
+        HealthVerdict::NeedsAttention,
+        "{:?}",
+        h.signals_worst_first()
+    );
+}
+
+#[test]
+fn a_courtship_with_nothing_fallen_due_is_too_early() {
+    let mut input = all_good();
+    input.stage = Stage::Engaged;
+    input.fallen_due = false;
+    assert_eq!(health(&input).verdict, HealthVerdict::TooEarly);
+    input.fallen_due = true;
+    assert_eq!(health(&input).verdict, HealthVerdict::Healthy);
+}
+
+#[rstest]
+#[case::thirty_days_is_only_watch(30, HealthVerdict::Healthy)]
+#[case::thirty_one_days_switched_off(31, HealthVerdict::AtRisk)]
+fn switching_off_after_signing_is_at_risk_whatever_else_holds(
+    #[case] silent: i64,
+    #[case] verdict: HealthVerdict,
+) {
+    let mut input = all_good();
+    input.last_touch_by_us_on = Some(ago(silent));
+    input.last_update_on = Some(ago(10));
+    let h = health(&input);
+    assert_eq!(h.verdict, verdict, "{:?}", h.signals_worst_first());
+    if verdict == HealthVerdict::AtRisk {
+        assert_eq!(
+            h.reason,
+            format!(
+                "we switched off: we have not been in touch for {silent} days since signing — call them, with no ask"
+            )
+        );
+    }
+}
+
+#[test]
+fn switching_off_wins_over_a_walk_away_review() {
+    let mut input = walk_away_input();
+    input.last_touch_by_us_on = Some(ago(40));
+    let h = health(&input);
+    assert_eq!(h.verdict, HealthVerdict::AtRisk);
+    assert!(h.reason.starts_with("we switched off"), "{}", h.reason);
+}
+
+#[test]
+fn two_weighted_signals_poor_are_at_risk_even_when_the_score_is_not_red() {
+    let mut input = all_good();
+    input.theirs.kept_on_time = 0; // reciprocity poor (25)
+    input.last_update_on = Some(ago(60)); // openness poor (15)
+    let h = health(&input);
+    assert_eq!(h.score, Some(60));
+    assert_eq!(h.verdict, HealthVerdict::AtRisk);
+}
+
+#[test]
+fn an_untold_late_redate_caps_like_the_overdue_item() {
+    let mut input = all_good();
+    input.ours.slips_recent = 1;
+    input.untold = crate::domain::health::Untold {
+        count: 1,
+        oldest_broken_on: Some(ago(20)),
+        most_days_late_redated: Some(20),
+    };
+    let h = health(&input);
+    assert_eq!(h.caps.len(), 1, "{:?}", h.caps);
+    assert!(h.caps[0].contains("re-dated a promise 20 days after it was due"));
+    assert!(h.score.is_some_and(|s| s <= 74));
+    // Told: the cap lifts; the slip still counts.
+    input.untold = crate::domain::health::Untold::default();
+    let h = health(&input);
+    assert!(h.caps.is_empty());
+    assert_eq!(level(&h, SignalKey::OurReliability), Level::Watch);
 }
