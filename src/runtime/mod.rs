@@ -204,7 +204,11 @@ pub fn perform(
                 Err(e) => Action::Failed(e.to_string()),
             });
         }
-        Effect::Undo(event) => store.undo(event).map(|message| (message, None)),
+        Effect::Undo(event) => store.undo(event).map(|message| {
+            // The undo is itself undoable: u again reverses it.
+            let again = if message.starts_with("redid") { "undo" } else { "redo" };
+            (format!("{message} — u to {again}"), store.last_event())
+        }),
         Effect::LoadDemo => DemoBook::shipped()
             .and_then(|book| store.load_demo(&book, today))
             .map(|n| (format!("loaded the demo book: {n} partners"), None)),

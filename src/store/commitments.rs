@@ -106,6 +106,7 @@ impl Store {
             let undo = UndoStep::Delete {
                 entity: "commitment".into(),
                 id,
+                version: 1,
             };
             let text = format!(
                 "added {} commitment {} for {}",
@@ -304,6 +305,7 @@ impl Store {
                 let undo = UndoStep::Delete {
                     entity: "review".into(),
                     id,
+                    version: 1,
                 };
                 let text = format!(
                     "reviewed {}: {verdict}",

@@ -25,6 +25,8 @@ mod plans;
 mod records;
 pub mod schema;
 mod summary;
+mod undo;
+mod undo_rows;
 
 pub use agenda::Due;
 pub use backup::Copied;
@@ -33,6 +35,7 @@ pub use demo::DemoBook;
 pub use doctor::{Check, check_files};
 pub use error::{StoreError, StoreResult};
 pub use events::{Event, UndoStep};
+pub use undo_rows::Removed;
 pub use generate::{GenCounts, GenSpec};
 pub use open::MAGIC;
 pub use partners::{NewPartner, PartnerEdit};

@@ -82,7 +82,7 @@ fn check_text(field: &str, value: &str) -> StoreResult<String> {
     limits::check(field, value, TEXT_MAX, false).map_err(StoreError::Invalid)
 }
 
-fn name_taken(tx: &Transaction<'_>, name: &str, except: i64) -> StoreResult<()> {
+pub(super) fn name_taken(tx: &Transaction<'_>, name: &str, except: i64) -> StoreResult<()> {
     let other: Option<String> = tx
         .query_row(
             "SELECT name FROM partner WHERE name = ?1 COLLATE NOCASE AND id <> ?2",
@@ -142,6 +142,7 @@ impl Store {
             let undo = UndoStep::Delete {
                 entity: "partner".into(),
                 id,
+                version: 1,
             };
             record(
                 tx,
@@ -282,6 +283,7 @@ impl Store {
             let undo = UndoStep::Delete {
                 entity: "contact".into(),
                 id,
+                version: 1,
             };
             record(
                 tx,
