@@ -113,21 +113,10 @@ fn deliver(
     }
 }
 
+/// The file is replaced whole, private (0600), through a temporary file nobody else can reach.
 fn write_private(path: &Path, text: &str) -> Result<(), String> {
-    use std::os::unix::fs::OpenOptionsExt;
-    let fail = |e: std::io::Error| format!("{}: {e}", path.display());
-    let tmp = path.with_extension("pactum-tmp");
-    let mut file = std::fs::OpenOptions::new()
-        .write(true)
-        .create(true)
-        .truncate(true)
-        .mode(0o600)
-        .open(&tmp)
-        .map_err(fail)?;
-    file.write_all(text.as_bytes())
-        .and_then(|()| file.sync_all())
-        .map_err(fail)?;
-    std::fs::rename(&tmp, path).map_err(fail)
+    crate::files::write_whole(path, text.as_bytes(), 0o600)
+        .map_err(|e| format!("{}: {e}", clean_line(&path.display().to_string())))
 }
 
 pub fn import(ctx: &Context, args: ImportArgs, out: &mut dyn Write) -> Result<(), String> {

@@ -3,13 +3,13 @@
 
 use super::error::{StoreError, StoreResult};
 use super::events::record;
-use super::place::{self, BookOptions};
+use super::place::BookOptions;
 use super::{Store, open, schema};
 use rusqlite::backup::{Backup, StepResult};
 use rusqlite::{Connection, OpenFlags};
 use serde::Serialize;
-use std::fs::{self, File, OpenOptions};
-use std::os::unix::fs::{OpenOptionsExt, PermissionsExt};
+use crate::files::Staged;
+use std::fs;
 use std::path::{Path, PathBuf};
 use std::time::{Duration, Instant};
 
@@ -68,39 +68,24 @@ impl Store {
                 "the backup cannot be the book itself: choose another file".into(),
             ));
         }
-        let tmp = temp_beside(dest);
-        let _ = fs::remove_file(&tmp);
-        OpenOptions::new()
-            .write(true)
-            .create_new(true)
-            .mode(0o600)
-            .custom_flags(libc::O_NOFOLLOW)
-            .open(&tmp)
-            .map_err(io(dest))?;
-        let written = (|| {
+        let staged = Staged::beside(dest, 0o600).map_err(io(dest))?;
+        let tmp = staged.path().to_path_buf();
+        let copied = {
             let mut copy =
                 Connection::open(&tmp).map_err(StoreError::sql("creating the backup"))?;
             copy_all(&self.conn, &mut copy, "copying the book")?;
             let _: String = copy
                 .query_row("PRAGMA journal_mode = DELETE", [], |r| r.get(0))
                 .map_err(StoreError::sql("finishing the backup"))?;
-            let copied = verify(&copy, &tmp)?;
-            drop(copy);
-            let file = File::open(&tmp).map_err(io(&tmp))?;
-            file.set_permissions(fs::Permissions::from_mode(0o600))
-                .map_err(io(&tmp))?;
-            file.sync_all().map_err(io(&tmp))?;
-            Ok(copied)
-        })();
-        let copied = match written {
-            Ok(c) => c,
-            Err(e) => {
-                let _ = fs::remove_file(&tmp);
-                return Err(e);
-            }
+            verify(&copy, &tmp)?
         };
-        fs::rename(&tmp, dest).map_err(io(dest))?;
-        sync_dir(&place::directory(dest));
+        // Dropping `staged` on any failure above removes the temporary file.
+        if overwrite {
+            staged.commit()
+        } else {
+            staged.commit_new()
+        }
+        .map_err(io(dest))?;
         let bytes = fs::metadata(dest).map_err(io(dest))?.len();
         Ok(Copied {
             path: dest.to_path_buf(),
@@ -221,25 +206,9 @@ fn verify(conn: &Connection, path: &Path) -> StoreResult<Copied> {
     })
 }
 
-/// `.<name>.partial-<pid>` in the same directory, so the final rename is atomic.
-fn temp_beside(dest: &Path) -> PathBuf {
-    let name = dest
-        .file_name()
-        .map(|n| n.to_string_lossy().into_owned())
-        .unwrap_or_else(|| "backup".into());
-    place::directory(dest).join(format!(".{name}.partial-{}", std::process::id()))
-}
-
 fn same_file(a: &Path, b: &Path) -> bool {
     match (fs::canonicalize(a), fs::canonicalize(b)) {
         (Ok(a), Ok(b)) => a == b,
         _ => false,
-    }
-}
-
-/// Makes a rename durable. Best effort: some filesystems cannot fsync a directory.
-fn sync_dir(dir: &Path) {
-    if let Ok(d) = File::open(dir) {
-        let _ = d.sync_all();
     }
 }
