@@ -157,7 +157,11 @@ mod tests {
         let target = dir.path().join("out.json");
         let a = Staged::beside(&target, 0o600).unwrap();
         let b = Staged::beside(&target, 0o600).unwrap();
-        assert_ne!(a.path(), b.path(), "two writers of one target never share a file");
+        assert_ne!(
+            a.path(),
+            b.path(),
+            "two writers of one target never share a file"
+        );
         let mode = fs::metadata(a.path()).unwrap().permissions().mode() & 0o777;
         assert_eq!(mode, 0o600);
         let (pa, pb) = (a.path().to_path_buf(), b.path().to_path_buf());
@@ -175,7 +179,11 @@ mod tests {
         fs::create_dir(&target).unwrap();
         fs::write(target.join("inside"), "x").unwrap();
         assert!(write_whole(&target, b"data", 0o600).is_err());
-        assert_eq!(fs::read_dir(dir.path()).unwrap().count(), 1, "only the directory");
+        assert_eq!(
+            fs::read_dir(dir.path()).unwrap().count(),
+            1,
+            "only the directory"
+        );
     }
 
     #[test]

@@ -11,7 +11,15 @@ use std::process::Command;
 fn book() -> Home {
     let home = Home::new();
     home.cli(&["partner", "add", "Acme"]);
-    home.cli(&["commitment", "add", "Acme", "Send pricing", "--ours", "--due", "+3d"]);
+    home.cli(&[
+        "commitment",
+        "add",
+        "Acme",
+        "Send pricing",
+        "--ours",
+        "--due",
+        "+3d",
+    ]);
     home
 }
 
@@ -36,8 +44,15 @@ fn a_planted_temporary_file_or_link_is_neither_written_nor_handed_the_book() {
     assert_eq!(fs::read_to_string(&victim).unwrap(), "the victim's file");
     let json: serde_json::Value = serde_json::from_str(&fs::read_to_string(&out).unwrap()).unwrap();
     assert_eq!(json["partners"][0]["name"], "Acme");
-    assert_eq!(fs::metadata(&out).unwrap().permissions().mode() & 0o777, 0o600);
-    assert!(fs::read_to_string(&cal).unwrap().starts_with("BEGIN:VCALENDAR"));
+    assert_eq!(
+        fs::metadata(&out).unwrap().permissions().mode() & 0o777,
+        0o600
+    );
+    assert!(
+        fs::read_to_string(&cal)
+            .unwrap()
+            .starts_with("BEGIN:VCALENDAR")
+    );
     let left: Vec<_> = fs::read_dir(dir)
         .unwrap()
         .filter_map(|e| e.ok())
@@ -77,8 +92,16 @@ fn exports_with_one_stem_at_once_each_get_their_own_file() {
             assert!(child.wait().unwrap().success());
         }
         let read = |ext: &str| fs::read_to_string(stem.with_extension(ext)).unwrap();
-        assert!(read("json").starts_with('{'), "round {round}: {}", read("json"));
-        assert!(read("csv").starts_with("name"), "round {round}: {}", read("csv"));
+        assert!(
+            read("json").starts_with('{'),
+            "round {round}: {}",
+            read("json")
+        );
+        assert!(
+            read("csv").starts_with("name"),
+            "round {round}: {}",
+            read("csv")
+        );
         assert!(read("ics").starts_with("BEGIN:VCALENDAR"), "round {round}");
     }
 }
@@ -93,5 +116,9 @@ fn a_failed_export_leaves_no_temporary_file() {
     let before = fs::read_dir(dir).unwrap().count();
     let err = home.cli_fails(&["export", "--out", taken.to_str().unwrap()]);
     assert!(err.contains("taken"), "{err}");
-    assert_eq!(fs::read_dir(dir).unwrap().count(), before, "nothing left beside it");
+    assert_eq!(
+        fs::read_dir(dir).unwrap().count(),
+        before,
+        "nothing left beside it"
+    );
 }

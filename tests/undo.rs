@@ -201,7 +201,10 @@ fn a_redo_refuses_when_the_name_or_the_id_was_taken_since() {
         .unwrap();
     assert_eq!(took, last, "SQLite reuses the id");
     let refused = alice.undo(undo).unwrap_err().to_string();
-    assert!(refused.contains("bob has since added partner Bobs"), "{refused}");
+    assert!(
+        refused.contains("bob has since added partner Bobs"),
+        "{refused}"
+    );
     assert_eq!(bob.partner(took).unwrap().name, "Bobs");
 }
 

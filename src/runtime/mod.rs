@@ -206,7 +206,11 @@ pub fn perform(
         }
         Effect::Undo(event) => store.undo(event).map(|message| {
             // The undo is itself undoable: u again reverses it.
-            let again = if message.starts_with("redid") { "undo" } else { "redo" };
+            let again = if message.starts_with("redid") {
+                "undo"
+            } else {
+                "redo"
+            };
             (format!("{message} — u to {again}"), store.last_event())
         }),
         Effect::LoadDemo => DemoBook::shipped()

@@ -35,12 +35,12 @@ pub use demo::DemoBook;
 pub use doctor::{Check, check_files};
 pub use error::{StoreError, StoreResult};
 pub use events::{Event, UndoStep};
-pub use undo_rows::Removed;
 pub use generate::{GenCounts, GenSpec};
 pub use open::MAGIC;
 pub use partners::{NewPartner, PartnerEdit};
 pub use place::{BookOptions, FsKind, classify as classify_filesystem};
 pub use records::{NewCommitment, NewProblem, NewTouch};
+pub use undo_rows::Removed;
 
 use rusqlite::{Connection, Transaction, TransactionBehavior};
 use std::path::{Path, PathBuf};

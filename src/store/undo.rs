@@ -38,7 +38,11 @@ impl Store {
                 ("redo", "event") => (event.entity_id.unwrap_or(event_id), false),
                 _ => (event_id, false),
             };
-            let (action, verb) = if redo { ("redo", "redid") } else { ("undo", "undid") };
+            let (action, verb) = if redo {
+                ("redo", "redid")
+            } else {
+                ("undo", "undid")
+            };
             let reverse = apply(tx, event_id, &step).map_err(|e| match e {
                 StoreError::Conflict(why) => StoreError::Conflict(format!(
                     "cannot {action} {}: {why}; nothing was changed",
@@ -46,17 +50,14 @@ impl Store {
                 )),
                 e => e,
             })?;
-            tx.execute(
-                "UPDATE event SET undone = 1 WHERE id = ?1",
-                [event_id],
-            )
-            .and_then(|_| {
-                tx.execute(
-                    "UPDATE event SET undone = ?2 WHERE id = ?1",
-                    params![root, !redo],
-                )
-            })
-            .map_err(StoreError::sql("recording the undo"))?;
+            tx.execute("UPDATE event SET undone = 1 WHERE id = ?1", [event_id])
+                .and_then(|_| {
+                    tx.execute(
+                        "UPDATE event SET undone = ?2 WHERE id = ?1",
+                        params![root, !redo],
+                    )
+                })
+                .map_err(StoreError::sql("recording the undo"))?;
             let text = format!("{verb}: {base}");
             record(tx, who, action, "event", root, &text, Some(&reverse))?;
             Ok(text)
@@ -164,7 +165,15 @@ fn apply(tx: &Transaction<'_>, since: i64, step: &UndoStep) -> StoreResult<UndoS
             tx.execute(
                 "UPDATE touch SET on_day = ?2, kind = ?3, initiated_by = ?4, summary = ?5,
                  bad_news = ?6, version = version + 1 WHERE id = ?1 AND version = ?7",
-                params![t.id, t.on, t.kind, t.initiated_by, t.summary, t.bad_news, after_version],
+                params![
+                    t.id,
+                    t.on,
+                    t.kind,
+                    t.initiated_by,
+                    t.summary,
+                    t.bad_news,
+                    after_version
+                ],
             )
             .map_err(sql)?;
             Ok(UndoStep::RestoreTouch {
@@ -185,8 +194,15 @@ fn apply(tx: &Transaction<'_>, since: i64, step: &UndoStep) -> StoreResult<UndoS
                  brave_conversation_on = ?6, brave_note = ?7, resolved_on = ?8,
                  version = version + 1 WHERE id = ?1 AND version = ?9",
                 params![
-                    p.id, p.opened_on, p.summary, p.severity, p.reaction,
-                    p.brave_conversation_on, p.brave_note, p.resolved_on, after_version
+                    p.id,
+                    p.opened_on,
+                    p.summary,
+                    p.severity,
+                    p.reaction,
+                    p.brave_conversation_on,
+                    p.brave_note,
+                    p.resolved_on,
+                    after_version
                 ],
             )
             .map_err(sql)?;

@@ -159,11 +159,8 @@ pub(super) fn delete(tx: &Transaction<'_>, entity: &str, id: i64) -> StoreResult
 /// Puts a removed row back under its own id (checked to be free), refusing when its name was
 /// taken or the record it belongs to is gone.
 pub(super) fn reinsert(tx: &Transaction<'_>, row: &Removed) -> StoreResult<()> {
-    let owner_gone = |what: &str| {
-        StoreError::Conflict(format!(
-            "the {what} it belonged to was removed since"
-        ))
-    };
+    let owner_gone =
+        |what: &str| StoreError::Conflict(format!("the {what} it belonged to was removed since"));
     let sql = StoreError::sql("redoing the change");
     match row {
         Removed::Partner(p) => {
