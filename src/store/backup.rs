@@ -3,8 +3,7 @@
 
 use super::error::{StoreError, StoreResult};
 use super::events::record;
-use super::place::BookOptions;
-use super::{Store, open, schema};
+use super::{Store, open, place, schema, schema_check};
 use crate::files::Staged;
 use rusqlite::backup::{Backup, StepResult};
 use rusqlite::{Connection, OpenFlags};
@@ -94,12 +93,14 @@ impl Store {
         })
     }
 
-    /// Replaces the book's contents with the backup at `src`, after checking that it is an
-    /// intact pactum book this binary can read (and not the book itself). The current contents
-    /// are first saved beside the book under a name never used before
-    /// (`<book>.before-restore-<UTC time>`, see [`kept_aside_name`]), so an earlier restore's
-    /// copy is never overwritten. Goes through SQLite, so sessions that have the book open keep
-    /// working and see the restored data on their next read.
+    /// Replaces the book's contents with the backup at `src`. The backup is first copied
+    /// beside the book, and the copy checked: intact, a pactum book this binary can read,
+    /// migrated when older, then every table, index and trigger as pactum makes them and no
+    /// record pointing at a missing one. Only then are the current contents saved beside the
+    /// book under a name never used before (`<book>.before-restore-<UTC time>`, see
+    /// [`kept_aside_name`]) and the copy put in. Any failure leaves the book as it was. Goes
+    /// through SQLite, so sessions that have the book open keep working and see the restored
+    /// data on their next read.
     pub fn restore_from(&mut self, src: &Path) -> StoreResult<Copied> {
         if same_file(src, &self.path) {
             return Err(StoreError::Invalid(
@@ -107,15 +108,31 @@ impl Store {
             ));
         }
         let source = open_backup(src)?;
-        let mut copied = verify(&source, src)?;
+        let staged = Staged::beside(&self.path, place::file_mode(&self.path))
+            .map_err(|e| StoreError::Io(self.path.clone(), e))?;
+        // Declared after `staged`, so it is closed before the temporary file is removed.
+        let mut copy =
+            Connection::open(staged.path()).map_err(StoreError::sql("copying the backup"))?;
+        copy_all(&source, &mut copy, "copying the backup")?;
+        drop(source);
+        let mut copied = verify(&copy, src)?;
+        open::migrate_private(&mut copy)?;
+        if let Some(why) = schema_check::problem(&copy)? {
+            return Err(StoreError::Invalid(format!(
+                "{} is not a usable pactum book ({why}); nothing was changed",
+                src.display()
+            )));
+        }
         let stamp = chrono::Utc::now().format("%Y-%m-%dT%H-%M-%SZ").to_string();
         let previous = kept_aside_name(&self.path, &stamp);
         // Never replaces a file: one that took the name meanwhile makes the restore stop here.
         self.backup_to(&previous, false)?;
-        copy_all(&source, &mut self.conn, "restoring the book")?;
-        drop(source);
-        // A backup from an older pactum is brought up to date like any old book.
-        open::migrate(&mut self.conn, &self.path, &BookOptions::from_env())?;
+        copy_all(&copy, &mut self.conn, "restoring the book").map_err(|e| {
+            StoreError::Invalid(format!(
+                "{e}; the book was not changed, and a copy of it is in {}",
+                previous.display()
+            ))
+        })?;
         let text = format!(
             "restored the book from {} (the book before is in {})",
             src.display(),

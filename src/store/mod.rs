@@ -24,6 +24,7 @@ mod place;
 mod plans;
 mod records;
 pub mod schema;
+mod schema_check;
 mod summary;
 mod undo;
 mod undo_rows;

@@ -203,6 +203,22 @@ pub(super) fn migrate(
             known,
         });
     }
+    apply_steps(&tx, current)?;
+    tx.commit().map_err(StoreError::sql("migrating the book"))
+}
+
+/// Migrates a copy no other process knows of (a backup checked before it is restored).
+pub(super) fn migrate_private(conn: &mut Connection) -> StoreResult<()> {
+    let tx = conn
+        .transaction_with_behavior(TransactionBehavior::Immediate)
+        .map_err(StoreError::sql("migrating the copy"))?;
+    let current = schema_version(&tx)?;
+    apply_steps(&tx, current)?;
+    tx.commit().map_err(StoreError::sql("migrating the copy"))
+}
+
+/// Applies the migrations after `current`, each recorded (from 3 on) in `migration_log`.
+fn apply_steps(tx: &rusqlite::Transaction<'_>, current: i64) -> StoreResult<()> {
     let at = chrono::Utc::now().to_rfc3339_opts(chrono::SecondsFormat::Secs, true);
     for (index, step) in schema::MIGRATIONS.iter().enumerate().skip(current as usize) {
         let version = index as i64 + 1;
@@ -219,7 +235,7 @@ pub(super) fn migrate(
             .map_err(StoreError::sql("recording the migration"))?;
         }
     }
-    tx.commit().map_err(StoreError::sql("migrating the book"))
+    Ok(())
 }
 
 fn schema_version(conn: &Connection) -> StoreResult<i64> {
