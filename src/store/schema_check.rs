@@ -11,7 +11,7 @@ type Object = (String, String, String, Option<String>);
 fn objects(conn: &Connection) -> rusqlite::Result<Vec<Object>> {
     let mut stmt = conn.prepare(
         "SELECT type, name, tbl_name, sql FROM sqlite_schema
-         WHERE name NOT LIKE 'sqlite_%' ORDER BY type, name",
+         WHERE name NOT LIKE 'sqlite_%' ORDER BY type <> 'table', type, name",
     )?;
     stmt.query_map([], |r| Ok((r.get(0)?, r.get(1)?, r.get(2)?, r.get(3)?)))?
         .collect()
