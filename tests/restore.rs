@@ -56,7 +56,10 @@ fn a_file_with_empty_pactum_named_tables_is_refused_and_the_book_kept() {
         ))
         .unwrap();
     let err = store.restore_from(&fake).unwrap_err().to_string();
-    assert!(err.contains("not a usable pactum book (its table commitment is missing)"), "{err}");
+    assert!(
+        err.contains("not a usable pactum book (its table commitment is missing)"),
+        "{err}"
+    );
     assert!(err.contains("nothing was changed"), "{err}");
     untouched(&mut store, dir.path());
 }

@@ -41,7 +41,10 @@ pub(super) fn problem(conn: &Connection) -> StoreResult<Option<String>> {
         return Ok(Some(format!("its {} {} is not pactum's", w.0, w.1)));
     }
     if let Some(f) = found.iter().find(|f| !wanted.contains(f)) {
-        return Ok(Some(format!("it has a {} {} pactum does not make", f.0, f.1)));
+        return Ok(Some(format!(
+            "it has a {} {} pactum does not make",
+            f.0, f.1
+        )));
     }
     let orphan: Option<String> = conn
         .prepare("SELECT \"table\" FROM pragma_foreign_key_check LIMIT 1")
