@@ -1,5 +1,6 @@
-//! Files pactum writes whole (exports, calendars, backups): staged in a temporary file beside the
-//! target, then renamed over it, so a reader sees the old file or the new one, never half.
+//! Files pactum reads or writes whole. Reads (imports) take regular files only, up to a bound.
+//! Writes (exports, calendars, backups) are staged in a temporary file beside the target, then
+//! renamed over it, so a reader sees the old file or the new one, never half.
 //!
 //! The temporary file's name cannot be guessed, and it is created exclusively and never through
 //! a symbolic link, so nobody else's file (planted under that name, or linked there) is written
@@ -127,6 +128,69 @@ pub fn write_whole(target: &Path, bytes: &[u8], mode: u32) -> io::Result<()> {
     staged.commit()
 }
 
+/// Why a file was not read.
+#[derive(Debug)]
+pub enum ReadRefused {
+    /// A device, FIFO, socket or directory: it may never end, or block forever.
+    NotRegular(&'static str),
+    /// Larger than the bound, in bytes.
+    TooLarge(u64),
+    Io(io::Error),
+}
+
+impl std::fmt::Display for ReadRefused {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        match self {
+            ReadRefused::NotRegular(kind) => write!(f, "it is {kind}, not a regular file"),
+            ReadRefused::TooLarge(max) => write!(f, "it is larger than {} MB", max / MB),
+            ReadRefused::Io(e) => write!(f, "{e}"),
+        }
+    }
+}
+
+/// A megabyte, as the limits are given.
+pub const MB: u64 = 1024 * 1024;
+
+/// Reads a regular file of at most `max` bytes. Opened without blocking (a FIFO would wait for
+/// a writer forever) and checked on the open file, then read with the bound, so a file that
+/// grows meanwhile is still cut off.
+pub fn read_bounded(path: &Path, max: u64) -> Result<Vec<u8>, ReadRefused> {
+    use std::io::Read;
+    use std::os::unix::fs::FileTypeExt;
+    let file = OpenOptions::new()
+        .read(true)
+        .custom_flags(libc::O_NONBLOCK | libc::O_CLOEXEC)
+        .open(path)
+        .map_err(ReadRefused::Io)?;
+    let meta = file.metadata().map_err(ReadRefused::Io)?;
+    let kind = meta.file_type();
+    let what = if kind.is_dir() {
+        Some("a directory")
+    } else if kind.is_fifo() {
+        Some("a FIFO")
+    } else if kind.is_char_device() || kind.is_block_device() {
+        Some("a device")
+    } else if kind.is_socket() {
+        Some("a socket")
+    } else {
+        None
+    };
+    if let Some(what) = what {
+        return Err(ReadRefused::NotRegular(what));
+    }
+    if meta.len() > max {
+        return Err(ReadRefused::TooLarge(max));
+    }
+    let mut bytes = Vec::with_capacity(meta.len() as usize);
+    file.take(max + 1)
+        .read_to_end(&mut bytes)
+        .map_err(ReadRefused::Io)?;
+    if bytes.len() as u64 > max {
+        return Err(ReadRefused::TooLarge(max));
+    }
+    Ok(bytes)
+}
+
 /// The directory a file is in (`.` for a bare name).
 fn directory(path: &Path) -> PathBuf {
     match path.parent() {
@@ -170,6 +234,24 @@ mod tests {
         b.commit().unwrap();
         assert!(!pb.exists() && target.exists());
         assert_eq!(fs::read_dir(dir.path()).unwrap().count(), 1);
+    }
+
+    #[test]
+    fn reads_only_regular_files_within_the_bound() {
+        let dir = tempfile::tempdir().unwrap();
+        let small = dir.path().join("small.csv");
+        fs::write(&small, "name\nAcme\n").unwrap();
+        assert_eq!(read_bounded(&small, 10).unwrap(), b"name\nAcme\n");
+        assert!(matches!(
+            read_bounded(&small, 9),
+            Err(ReadRefused::TooLarge(9))
+        ));
+        assert!(matches!(
+            read_bounded(dir.path(), MB),
+            Err(ReadRefused::NotRegular("a directory"))
+        ));
+        let zero = read_bounded(Path::new("/dev/zero"), MB).unwrap_err();
+        assert_eq!(zero.to_string(), "it is a device, not a regular file");
     }
 
     #[test]

@@ -122,3 +122,60 @@ fn a_failed_export_leaves_no_temporary_file() {
         "nothing left beside it"
     );
 }
+
+/// Runs `pactum import …` and returns its stderr, failing the test if it runs past 10 s.
+fn import_fails_quickly(home: &Home, args: &[&str]) -> String {
+    let mut child = Command::new(pty::BIN)
+        .env_clear()
+        .envs(home.env())
+        .arg("--db")
+        .arg(home.db())
+        .arg("import")
+        .args(args)
+        .stderr(std::process::Stdio::piped())
+        .spawn()
+        .unwrap();
+    let started = std::time::Instant::now();
+    while child.try_wait().unwrap().is_none() {
+        if started.elapsed() > std::time::Duration::from_secs(10) {
+            child.kill().unwrap();
+            panic!("pactum import {args:?} still running after 10 s");
+        }
+        std::thread::sleep(std::time::Duration::from_millis(20));
+    }
+    let out = child.wait_with_output().unwrap();
+    assert!(!out.status.success(), "pactum import {args:?} succeeded");
+    String::from_utf8(out.stderr).unwrap()
+}
+
+#[test]
+fn import_refuses_endless_and_oversized_files_without_reading_them() {
+    let home = book();
+    let err = import_fails_quickly(&home, &["/dev/zero"]);
+    assert!(err.contains("a device, not a regular file"), "{err}");
+
+    let fifo = home.root().join("x.csv");
+    let c = std::ffi::CString::new(fifo.to_str().unwrap()).unwrap();
+    // SAFETY: a valid NUL-terminated path.
+    assert_eq!(unsafe { libc::mkfifo(c.as_ptr(), 0o600) }, 0);
+    let err = import_fails_quickly(&home, &[fifo.to_str().unwrap()]);
+    assert!(err.contains("a FIFO, not a regular file"), "{err}");
+
+    let big = home.root().join("big.json");
+    fs::File::create(&big)
+        .unwrap()
+        .set_len(2 * 1024 * 1024)
+        .unwrap();
+    let err = import_fails_quickly(&home, &[big.to_str().unwrap(), "--max-size", "1"]);
+    assert!(
+        err.contains("larger than 1 MB") && err.contains("--max-size"),
+        "{err}"
+    );
+    let list: serde_json::Value =
+        serde_json::from_str(&home.cli(&["partner", "list", "--json"]).0).unwrap();
+    assert_eq!(
+        list.as_array().unwrap().len(),
+        1,
+        "nothing imported: {list}"
+    );
+}

@@ -42,6 +42,10 @@ pub struct ImportArgs {
     /// Print what would be added, matched and skipped; write nothing
     #[arg(long)]
     pub dry_run: bool,
+    /// Refuse a file larger than this many megabytes
+    #[arg(long, value_name = "MB", env = "PACTUM_IMPORT_MAX_MB", default_value_t = 256,
+          value_parser = clap::value_parser!(u64).range(1..=1_048_576))]
+    pub max_size: u64,
 }
 
 #[derive(Debug, Args)]
@@ -122,7 +126,13 @@ fn write_private(path: &Path, text: &str) -> Result<(), String> {
 pub fn import(ctx: &Context, args: ImportArgs, out: &mut dyn Write) -> Result<(), String> {
     let name = args.file.display().to_string();
     let refused = |e: ImportError| format!("{}; nothing was imported", e.in_file(&name));
-    let bytes = std::fs::read(&args.file).map_err(|e| format!("{name}: {e}"))?;
+    let bytes = crate::files::read_bounded(&args.file, args.max_size * crate::files::MB)
+        .map_err(|e| match e {
+            crate::files::ReadRefused::TooLarge(_) => format!(
+                "{name}: {e} (--max-size or PACTUM_IMPORT_MAX_MB raises the limit); nothing was imported"
+            ),
+            e => format!("{name}: {e}; nothing was imported"),
+        })?;
     let text = String::from_utf8(bytes).map_err(|e| {
         let good = &e.as_bytes()[..e.utf8_error().valid_up_to()];
         let at = good.iter().filter(|b| **b == b'\n').count() as u64 + 1;
