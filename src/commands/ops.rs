@@ -48,7 +48,7 @@ pub fn run(ctx: &Context, cmd: OpsCmd, out: &mut dyn Write) -> Result<(), String
                 &format!(
                     "backed up {} to {} (integrity ok)",
                     counts(&copied),
-                    file.display()
+                    shown(&file)
                 ),
             )
         }
@@ -56,14 +56,14 @@ pub fn run(ctx: &Context, cmd: OpsCmd, out: &mut dyn Write) -> Result<(), String
             let mut store = ctx.open()?;
             let copied = store.restore_from(&file).map_err(|e| e.to_string())?;
             let previous = copied.previous.as_ref().map_or(String::new(), |p| {
-                format!("; the book as it was is in {}", p.display())
+                format!("; the book as it was is in {}", shown(p))
             });
             line(
                 out,
                 &format!(
                     "restored {} from {}{previous}",
                     counts(&copied),
-                    file.display()
+                    shown(&file)
                 ),
             )
         }
@@ -106,6 +106,11 @@ pub fn run(ctx: &Context, cmd: OpsCmd, out: &mut dyn Write) -> Result<(), String
             Ok(())
         }
     }
+}
+
+/// A path as plain output shows it: cleaned like any text that came from a user.
+fn shown(path: &std::path::Path) -> String {
+    clean_line(&path.display().to_string())
 }
 
 fn counts(c: &Copied) -> String {
@@ -155,7 +160,7 @@ fn doctor(ctx: &Context, as_json: bool, out: &mut dyn Write) -> Result<(), Strin
             },
         )?;
     } else {
-        line(out, &format!("book {}", ctx.db.display()))?;
+        line(out, &format!("book {}", shown(&ctx.db)))?;
         for c in &checks {
             let mark = if c.ok { "ok     " } else { "PROBLEM" };
             line(
