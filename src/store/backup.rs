@@ -52,6 +52,12 @@ impl Store {
     /// mode so it is one self-contained file), checked with `integrity_check` before it takes
     /// the name `dest`. Refuses to replace an existing file unless `overwrite`.
     pub fn backup_to(&self, dest: &Path, overwrite: bool) -> StoreResult<Copied> {
+        self.copy_out(dest, overwrite, true)
+    }
+
+    /// [`Store::backup_to`], checked or (for the copy of a damaged book kept aside before a
+    /// restore) taken as it is.
+    fn copy_out(&self, dest: &Path, overwrite: bool, check: bool) -> StoreResult<Copied> {
         let io = |p: &Path| {
             let p = p.to_path_buf();
             move |e| StoreError::Io(p, e)
@@ -73,10 +79,27 @@ impl Store {
             let mut copy =
                 Connection::open(&tmp).map_err(StoreError::sql("creating the backup"))?;
             copy_all(&self.conn, &mut copy, "copying the book")?;
-            let _: String = copy
-                .query_row("PRAGMA journal_mode = DELETE", [], |r| r.get(0))
-                .map_err(StoreError::sql("finishing the backup"))?;
-            verify(&copy, &tmp)?
+            let journal = copy
+                .query_row("PRAGMA journal_mode = DELETE", [], |r| {
+                    r.get::<_, String>(0)
+                })
+                .map_err(StoreError::sql("finishing the backup"));
+            // A damaged book's schema may not even parse: its copy is kept as it is.
+            if check {
+                journal?;
+            }
+            if check {
+                verify(&copy, &tmp)?
+            } else {
+                Copied {
+                    path: tmp.clone(),
+                    schema_version: 0,
+                    partners: 0,
+                    events: 0,
+                    bytes: 0,
+                    previous: None,
+                }
+            }
         };
         // Dropping `staged` on any failure above removes the temporary file.
         if overwrite {
@@ -113,7 +136,10 @@ impl Store {
         // Declared after `staged`, so it is closed before the temporary file is removed.
         let mut copy =
             Connection::open(staged.path()).map_err(StoreError::sql("copying the backup"))?;
-        copy_all(&source, &mut copy, "copying the backup")?;
+        copy_all(&source, &mut copy, "copying the backup").map_err(|e| match e {
+            StoreError::Damaged => damaged_backup(src),
+            other => other,
+        })?;
         drop(source);
         let mut copied = verify(&copy, src)?;
         open::migrate_private(&mut copy)?;
@@ -126,13 +152,16 @@ impl Store {
         let stamp = chrono::Utc::now().format("%Y-%m-%dT%H-%M-%SZ").to_string();
         let previous = kept_aside_name(&self.path, &stamp);
         // Never replaces a file: one that took the name meanwhile makes the restore stop here.
-        self.backup_to(&previous, false)?;
+        // A damaged book is kept aside as it is (page for page), for whoever wants to look.
+        self.copy_out(&previous, false, !self.damaged)?;
         copy_all(&copy, &mut self.conn, "restoring the book").map_err(|e| {
             StoreError::Invalid(format!(
                 "{e}; the book was not changed, and a copy of it is in {}",
                 previous.display()
             ))
         })?;
+        // Every page is now the checked copy's.
+        self.damaged = false;
         let text = format!(
             "restored the book from {} (the book before is in {})",
             src.display(),
@@ -179,7 +208,10 @@ fn verify(conn: &Connection, path: &Path) -> StoreResult<Copied> {
     let not_ours = |why| StoreError::NotABook(path.to_path_buf(), why);
     let integrity: String = conn
         .query_row("PRAGMA integrity_check(1)", [], |r| r.get(0))
-        .map_err(|_| not_ours("SQLite cannot read it"))?;
+        .map_err(|e| match StoreError::sql("checking the copy")(e) {
+            StoreError::Damaged => damaged_backup(path),
+            _ => not_ours("SQLite cannot read it"),
+        })?;
     if integrity != "ok" {
         return Err(StoreError::Invalid(format!(
             "{} is damaged (integrity_check: {integrity}); nothing was changed",
@@ -221,6 +253,14 @@ fn verify(conn: &Connection, path: &Path) -> StoreResult<Copied> {
         bytes: 0,
         previous: None,
     })
+}
+
+/// A backup SQLite found damaged while copying it.
+fn damaged_backup(src: &Path) -> StoreError {
+    StoreError::Invalid(format!(
+        "{} is damaged (SQLite could not read all of it); nothing was changed",
+        src.display()
+    ))
 }
 
 fn same_file(a: &Path, b: &Path) -> bool {
