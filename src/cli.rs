@@ -351,7 +351,18 @@ impl Context {
 
 /// Entry point of the binary: parse, run, and turn failures into one line and an exit code.
 pub fn main() -> ExitCode {
-    let cli = Cli::parse();
+    let cli = match Cli::try_parse() {
+        Ok(cli) => cli,
+        Err(e) if !e.use_stderr() => e.exit(), // --help, --version
+        Err(e) => {
+            // A usage error quotes the arguments: each line is cleaned like any other output.
+            let text = e.to_string();
+            for l in text.trim_end().lines() {
+                eprintln!("{}", crate::domain::text::clean_line(l));
+            }
+            return ExitCode::from(2);
+        }
+    };
     match run(cli) {
         Ok(()) => ExitCode::SUCCESS,
         Err(reason) => {

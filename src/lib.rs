@@ -7,6 +7,7 @@ pub mod commands;
 pub mod config;
 pub mod domain;
 pub mod exchange;
+pub mod files;
 pub mod paths;
 pub mod runtime;
 pub mod store;

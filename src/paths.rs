@@ -31,33 +31,31 @@ pub fn default_config() -> PathBuf {
         .join("config.toml")
 }
 
-/// The OS user recorded in the event log: `SUDO_USER` before `USER` (a shared box is often
-/// reached through sudo), then `LOGNAME`.
+/// The OS user recorded in the event log and keying drafts: the login name of the real uid
+/// (`getuid`), never `USER` or `LOGNAME`, which anyone can set. `SUDO_USER` names the person
+/// only when the real uid is root (as under `sudo`); an uid with no account is `uid N`.
 pub fn os_user() -> String {
-    ["SUDO_USER", "USER", "LOGNAME"]
-        .iter()
-        .filter_map(|v| env::var(v).ok())
-        .find(|v| !v.trim().is_empty())
-        .or_else(account_name)
-        .unwrap_or_else(|| "unknown".to_string())
+    // SAFETY: getuid cannot fail and has no preconditions.
+    let uid = unsafe { libc::getuid() };
+    if uid == 0
+        && let Some(person) = env::var("SUDO_USER")
+            .ok()
+            .filter(|v| !v.trim().is_empty() && !v.chars().any(char::is_control))
+    {
+        return person;
+    }
+    account_name(uid).unwrap_or_else(|| format!("uid {uid}"))
 }
 
-/// The login name of the process's user from the account database (a cron job or a bare
-/// `env -i` has no USER).
-fn account_name() -> Option<String> {
+/// The login name of `uid` from the account database.
+fn account_name(uid: libc::uid_t) -> Option<String> {
     let mut buf = vec![0 as libc::c_char; 4096];
     // SAFETY: getpwuid_r writes at most `buf.len()` bytes into `buf` and fills `entry`, whose
     // strings point into `buf`; both outlive every read below. `found` is null on failure.
     unsafe {
         let mut entry: libc::passwd = std::mem::zeroed();
         let mut found: *mut libc::passwd = std::ptr::null_mut();
-        let rc = libc::getpwuid_r(
-            libc::getuid(),
-            &mut entry,
-            buf.as_mut_ptr(),
-            buf.len(),
-            &mut found,
-        );
+        let rc = libc::getpwuid_r(uid, &mut entry, buf.as_mut_ptr(), buf.len(), &mut found);
         if rc != 0 || found.is_null() || entry.pw_name.is_null() {
             return None;
         }

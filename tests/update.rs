@@ -478,10 +478,11 @@ fn u_on_today_undoes_a_keep_made_there() {
     assert_eq!(app.mode(), Mode::Today);
     drive(&mut app, &mut store, &["u"]);
     assert!(
-        matches!(&app.notice, Some(Notice::Info(m)) if m.contains("nothing to undo")),
-        "{:?}",
+        matches!(&app.notice, Some(Notice::Info(m)) if m.contains("redid")),
+        "an undo is undone in turn: {:?}",
         app.notice
     );
+    assert!(!listed(&app), "kept again");
 }
 
 #[test]

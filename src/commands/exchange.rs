@@ -42,6 +42,10 @@ pub struct ImportArgs {
     /// Print what would be added, matched and skipped; write nothing
     #[arg(long)]
     pub dry_run: bool,
+    /// Refuse a file larger than this many megabytes
+    #[arg(long, value_name = "MB", env = "PACTUM_IMPORT_MAX_MB", default_value_t = 256,
+          value_parser = clap::value_parser!(u64).range(1..=1_048_576))]
+    pub max_size: u64,
 }
 
 #[derive(Debug, Args)]
@@ -113,27 +117,22 @@ fn deliver(
     }
 }
 
+/// The file is replaced whole, private (0600), through a temporary file nobody else can reach.
 fn write_private(path: &Path, text: &str) -> Result<(), String> {
-    use std::os::unix::fs::OpenOptionsExt;
-    let fail = |e: std::io::Error| format!("{}: {e}", path.display());
-    let tmp = path.with_extension("pactum-tmp");
-    let mut file = std::fs::OpenOptions::new()
-        .write(true)
-        .create(true)
-        .truncate(true)
-        .mode(0o600)
-        .open(&tmp)
-        .map_err(fail)?;
-    file.write_all(text.as_bytes())
-        .and_then(|()| file.sync_all())
-        .map_err(fail)?;
-    std::fs::rename(&tmp, path).map_err(fail)
+    crate::files::write_whole(path, text.as_bytes(), 0o600)
+        .map_err(|e| format!("{}: {e}", clean_line(&path.display().to_string())))
 }
 
 pub fn import(ctx: &Context, args: ImportArgs, out: &mut dyn Write) -> Result<(), String> {
     let name = args.file.display().to_string();
     let refused = |e: ImportError| format!("{}; nothing was imported", e.in_file(&name));
-    let bytes = std::fs::read(&args.file).map_err(|e| format!("{name}: {e}"))?;
+    let bytes = crate::files::read_bounded(&args.file, args.max_size * crate::files::MB)
+        .map_err(|e| match e {
+            crate::files::ReadRefused::TooLarge(_) => format!(
+                "{name}: {e} (--max-size or PACTUM_IMPORT_MAX_MB raises the limit); nothing was imported"
+            ),
+            e => format!("{name}: {e}; nothing was imported"),
+        })?;
     let text = String::from_utf8(bytes).map_err(|e| {
         let good = &e.as_bytes()[..e.utf8_error().valid_up_to()];
         let at = good.iter().filter(|b| **b == b'\n').count() as u64 + 1;

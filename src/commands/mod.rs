@@ -54,7 +54,8 @@ pub fn run(ctx: &Context, command: Command, out: &mut dyn Write) -> Result<(), S
 
 /// Writes `value` as pretty JSON and a newline.
 fn json<T: Serialize>(out: &mut dyn Write, value: &T) -> Result<(), String> {
-    let text = serde_json::to_string_pretty(value).map_err(|e| format!("writing JSON: {e}"))?;
+    let text =
+        crate::exchange::json_text::pretty(value).map_err(|e| format!("writing JSON: {e}"))?;
     line(out, &text)
 }
 

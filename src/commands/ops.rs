@@ -48,22 +48,24 @@ pub fn run(ctx: &Context, cmd: OpsCmd, out: &mut dyn Write) -> Result<(), String
                 &format!(
                     "backed up {} to {} (integrity ok)",
                     counts(&copied),
-                    file.display()
+                    shown(&file)
                 ),
             )
         }
         OpsCmd::Restore { file } => {
-            let mut store = ctx.open()?;
+            // A damaged book is opened too: restoring a backup is the way out of damage.
+            let mut store =
+                Store::open_to_restore(&ctx.db, &paths::os_user()).map_err(|e| e.to_string())?;
             let copied = store.restore_from(&file).map_err(|e| e.to_string())?;
             let previous = copied.previous.as_ref().map_or(String::new(), |p| {
-                format!("; the book as it was is in {}", p.display())
+                format!("; the book as it was is in {}", shown(p))
             });
             line(
                 out,
                 &format!(
                     "restored {} from {}{previous}",
                     counts(&copied),
-                    file.display()
+                    shown(&file)
                 ),
             )
         }
@@ -108,6 +110,11 @@ pub fn run(ctx: &Context, cmd: OpsCmd, out: &mut dyn Write) -> Result<(), String
     }
 }
 
+/// A path as plain output shows it: cleaned like any text that came from a user.
+fn shown(path: &std::path::Path) -> String {
+    clean_line(&path.display().to_string())
+}
+
 fn counts(c: &Copied) -> String {
     let plural = |n: i64, what: &str| format!("{n} {what}{}", if n == 1 { "" } else { "s" });
     format!(
@@ -128,21 +135,34 @@ struct Report {
 
 /// Prints every check, then fails (exit 1) when any found a problem.
 fn doctor(ctx: &Context, as_json: bool, out: &mut dyn Write) -> Result<(), String> {
-    if std::fs::symlink_metadata(&ctx.db).is_err() {
-        return Err(format!(
-            "there is no book at {}: nothing to check (pactum creates it on first start)",
-            ctx.db.display()
-        ));
-    }
     let mut checks = check_files(&ctx.db);
-    match Store::open(&ctx.db, &paths::os_user()) {
-        Ok(store) => checks.extend(store.check_book()),
-        Err(e) => checks.push(Check {
-            name: "open".into(),
-            ok: false,
-            detail: e.to_string(),
-            fix: Some("see the message: the book was not opened".into()),
-        }),
+    if std::fs::symlink_metadata(&ctx.db).is_err() {
+        // Before the first start (a team directory just set up): whether a book can be made.
+        checks.push(match Store::may_create(&ctx.db) {
+            Ok(()) => Check {
+                name: "new book".into(),
+                ok: true,
+                detail: "pactum creates the book here on first start".into(),
+                fix: None,
+            },
+            Err(e) => Check {
+                name: "new book".into(),
+                ok: false,
+                detail: e.to_string(),
+                fix: Some("name a book in a directory of your own with --db".into()),
+            },
+        });
+    } else {
+        // Opened even when damaged, so that the checks below say where.
+        match Store::open_to_restore(&ctx.db, &paths::os_user()) {
+            Ok(store) => checks.extend(store.check_book()),
+            Err(e) => checks.push(Check {
+                name: "open".into(),
+                ok: false,
+                detail: e.to_string(),
+                fix: Some("see the message: the book was not opened".into()),
+            }),
+        }
     }
     let problems = checks.iter().filter(|c| !c.ok).count();
     if as_json {
@@ -155,7 +175,7 @@ fn doctor(ctx: &Context, as_json: bool, out: &mut dyn Write) -> Result<(), Strin
             },
         )?;
     } else {
-        line(out, &format!("book {}", ctx.db.display()))?;
+        line(out, &format!("book {}", shown(&ctx.db)))?;
         for c in &checks {
             let mark = if c.ok { "ok     " } else { "PROBLEM" };
             line(

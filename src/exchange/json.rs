@@ -8,7 +8,7 @@ use chrono::NaiveDate;
 /// The document as text: pretty-printed, fields in a fixed order, a final newline.
 pub fn to_json(book: &Book) -> String {
     // Serialising plain data with string keys cannot fail.
-    let mut text = serde_json::to_string_pretty(book).unwrap_or_default();
+    let mut text = super::json_text::pretty(book).unwrap_or_default();
     text.push('\n');
     text
 }

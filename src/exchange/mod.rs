@@ -11,6 +11,7 @@ pub mod csv;
 pub mod error;
 pub mod ics;
 pub mod json;
+pub mod json_text;
 pub mod report;
 pub mod validate;
 pub mod vcard;

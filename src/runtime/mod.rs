@@ -182,29 +182,37 @@ pub fn perform(
             return Some(
                 match load_first(store, today, rules, partner, show_closed, owner.as_deref()) {
                     Ok(data) => Action::Loaded(Box::new(data)),
-                    Err(e) => Action::Failed(e.to_string()),
+                    Err(e) => failed(store, &e),
                 },
             );
         }
         Effect::CatchUp => {
             return Some(match catch_up(store, today, rules) {
                 Ok(()) => Action::CaughtUp,
-                Err(e) => Action::Failed(e.to_string()),
+                Err(e) => failed(store, &e),
             });
         }
         Effect::LoadSearch => {
             return Some(match store.search_index() {
                 Ok(index) => Action::SearchIndex(index),
-                Err(e) => Action::Failed(e.to_string()),
+                Err(e) => failed(store, &e),
             });
         }
         Effect::Open(request) => {
             return Some(match open_screen(store, today, rules, request) {
                 Ok(screen) => Action::ScreenReady(Box::new(screen)),
-                Err(e) => Action::Failed(e.to_string()),
+                Err(e) => failed(store, &e),
             });
         }
-        Effect::Undo(event) => store.undo(event).map(|message| (message, None)),
+        Effect::Undo(event) => store.undo(event).map(|message| {
+            // The undo is itself undoable: u again reverses it.
+            let again = if message.starts_with("redid") {
+                "undo"
+            } else {
+                "redo"
+            };
+            (format!("{message} — u to {again}"), store.last_event())
+        }),
         Effect::LoadDemo => DemoBook::shipped()
             .and_then(|book| store.load_demo(&book, today))
             .map(|n| (format!("loaded the demo book: {n} partners"), None)),
@@ -220,8 +228,14 @@ pub fn perform(
     };
     Some(match outcome {
         Ok((message, undo)) => Action::Written { message, undo },
-        Err(e) => Action::Failed(e.to_string()),
+        Err(e) => failed(store, &e),
     })
+}
+
+/// Reports a failure, letting the store take note of damage (it then refuses to write).
+fn failed(store: &mut Store, error: &StoreError) -> Action {
+    store.note_failure(error);
+    Action::Failed(error.to_string())
 }
 
 /// The two versions of a record an edit collided on.

@@ -3,13 +3,12 @@
 
 use super::error::{StoreError, StoreResult};
 use super::events::record;
-use super::place::{self, BookOptions};
-use super::{Store, open, schema};
+use super::{Store, open, place, schema, schema_check};
+use crate::files::Staged;
 use rusqlite::backup::{Backup, StepResult};
 use rusqlite::{Connection, OpenFlags};
 use serde::Serialize;
-use std::fs::{self, File, OpenOptions};
-use std::os::unix::fs::{OpenOptionsExt, PermissionsExt};
+use std::fs;
 use std::path::{Path, PathBuf};
 use std::time::{Duration, Instant};
 
@@ -53,6 +52,12 @@ impl Store {
     /// mode so it is one self-contained file), checked with `integrity_check` before it takes
     /// the name `dest`. Refuses to replace an existing file unless `overwrite`.
     pub fn backup_to(&self, dest: &Path, overwrite: bool) -> StoreResult<Copied> {
+        self.copy_out(dest, overwrite, true)
+    }
+
+    /// [`Store::backup_to`], checked or (for the copy of a damaged book kept aside before a
+    /// restore) taken as it is.
+    fn copy_out(&self, dest: &Path, overwrite: bool, check: bool) -> StoreResult<Copied> {
         let io = |p: &Path| {
             let p = p.to_path_buf();
             move |e| StoreError::Io(p, e)
@@ -68,39 +73,41 @@ impl Store {
                 "the backup cannot be the book itself: choose another file".into(),
             ));
         }
-        let tmp = temp_beside(dest);
-        let _ = fs::remove_file(&tmp);
-        OpenOptions::new()
-            .write(true)
-            .create_new(true)
-            .mode(0o600)
-            .custom_flags(libc::O_NOFOLLOW)
-            .open(&tmp)
-            .map_err(io(dest))?;
-        let written = (|| {
+        let staged = Staged::beside(dest, 0o600).map_err(io(dest))?;
+        let tmp = staged.path().to_path_buf();
+        let copied = {
             let mut copy =
                 Connection::open(&tmp).map_err(StoreError::sql("creating the backup"))?;
             copy_all(&self.conn, &mut copy, "copying the book")?;
-            let _: String = copy
-                .query_row("PRAGMA journal_mode = DELETE", [], |r| r.get(0))
-                .map_err(StoreError::sql("finishing the backup"))?;
-            let copied = verify(&copy, &tmp)?;
-            drop(copy);
-            let file = File::open(&tmp).map_err(io(&tmp))?;
-            file.set_permissions(fs::Permissions::from_mode(0o600))
-                .map_err(io(&tmp))?;
-            file.sync_all().map_err(io(&tmp))?;
-            Ok(copied)
-        })();
-        let copied = match written {
-            Ok(c) => c,
-            Err(e) => {
-                let _ = fs::remove_file(&tmp);
-                return Err(e);
+            let journal = copy
+                .query_row("PRAGMA journal_mode = DELETE", [], |r| {
+                    r.get::<_, String>(0)
+                })
+                .map_err(StoreError::sql("finishing the backup"));
+            // A damaged book's schema may not even parse: its copy is kept as it is.
+            if check {
+                journal?;
+            }
+            if check {
+                verify(&copy, &tmp)?
+            } else {
+                Copied {
+                    path: tmp.clone(),
+                    schema_version: 0,
+                    partners: 0,
+                    events: 0,
+                    bytes: 0,
+                    previous: None,
+                }
             }
         };
-        fs::rename(&tmp, dest).map_err(io(dest))?;
-        sync_dir(&place::directory(dest));
+        // Dropping `staged` on any failure above removes the temporary file.
+        if overwrite {
+            staged.commit()
+        } else {
+            staged.commit_new()
+        }
+        .map_err(io(dest))?;
         let bytes = fs::metadata(dest).map_err(io(dest))?.len();
         Ok(Copied {
             path: dest.to_path_buf(),
@@ -109,12 +116,14 @@ impl Store {
         })
     }
 
-    /// Replaces the book's contents with the backup at `src`, after checking that it is an
-    /// intact pactum book this binary can read (and not the book itself). The current contents
-    /// are first saved beside the book under a name never used before
-    /// (`<book>.before-restore-<UTC time>`, see [`kept_aside_name`]), so an earlier restore's
-    /// copy is never overwritten. Goes through SQLite, so sessions that have the book open keep
-    /// working and see the restored data on their next read.
+    /// Replaces the book's contents with the backup at `src`. The backup is first copied
+    /// beside the book, and the copy checked: intact, a pactum book this binary can read,
+    /// migrated when older, then every table, index and trigger as pactum makes them and no
+    /// record pointing at a missing one. Only then are the current contents saved beside the
+    /// book under a name never used before (`<book>.before-restore-<UTC time>`, see
+    /// [`kept_aside_name`]) and the copy put in. Any failure leaves the book as it was. Goes
+    /// through SQLite, so sessions that have the book open keep working and see the restored
+    /// data on their next read.
     pub fn restore_from(&mut self, src: &Path) -> StoreResult<Copied> {
         if same_file(src, &self.path) {
             return Err(StoreError::Invalid(
@@ -122,15 +131,37 @@ impl Store {
             ));
         }
         let source = open_backup(src)?;
-        let mut copied = verify(&source, src)?;
+        let staged = Staged::beside(&self.path, place::file_mode(&self.path))
+            .map_err(|e| StoreError::Io(self.path.clone(), e))?;
+        // Declared after `staged`, so it is closed before the temporary file is removed.
+        let mut copy =
+            Connection::open(staged.path()).map_err(StoreError::sql("copying the backup"))?;
+        copy_all(&source, &mut copy, "copying the backup").map_err(|e| match e {
+            StoreError::Damaged => damaged_backup(src),
+            other => other,
+        })?;
+        drop(source);
+        let mut copied = verify(&copy, src)?;
+        open::migrate_private(&mut copy)?;
+        if let Some(why) = schema_check::problem(&copy)? {
+            return Err(StoreError::Invalid(format!(
+                "{} is not a usable pactum book ({why}); nothing was changed",
+                src.display()
+            )));
+        }
         let stamp = chrono::Utc::now().format("%Y-%m-%dT%H-%M-%SZ").to_string();
         let previous = kept_aside_name(&self.path, &stamp);
         // Never replaces a file: one that took the name meanwhile makes the restore stop here.
-        self.backup_to(&previous, false)?;
-        copy_all(&source, &mut self.conn, "restoring the book")?;
-        drop(source);
-        // A backup from an older pactum is brought up to date like any old book.
-        open::migrate(&mut self.conn, &self.path, &BookOptions::from_env())?;
+        // A damaged book is kept aside as it is (page for page), for whoever wants to look.
+        self.copy_out(&previous, false, !self.damaged)?;
+        copy_all(&copy, &mut self.conn, "restoring the book").map_err(|e| {
+            StoreError::Invalid(format!(
+                "{e}; the book was not changed, and a copy of it is in {}",
+                previous.display()
+            ))
+        })?;
+        // Every page is now the checked copy's.
+        self.damaged = false;
         let text = format!(
             "restored the book from {} (the book before is in {})",
             src.display(),
@@ -177,7 +208,10 @@ fn verify(conn: &Connection, path: &Path) -> StoreResult<Copied> {
     let not_ours = |why| StoreError::NotABook(path.to_path_buf(), why);
     let integrity: String = conn
         .query_row("PRAGMA integrity_check(1)", [], |r| r.get(0))
-        .map_err(|_| not_ours("SQLite cannot read it"))?;
+        .map_err(|e| match StoreError::sql("checking the copy")(e) {
+            StoreError::Damaged => damaged_backup(path),
+            _ => not_ours("SQLite cannot read it"),
+        })?;
     if integrity != "ok" {
         return Err(StoreError::Invalid(format!(
             "{} is damaged (integrity_check: {integrity}); nothing was changed",
@@ -221,25 +255,17 @@ fn verify(conn: &Connection, path: &Path) -> StoreResult<Copied> {
     })
 }
 
-/// `.<name>.partial-<pid>` in the same directory, so the final rename is atomic.
-fn temp_beside(dest: &Path) -> PathBuf {
-    let name = dest
-        .file_name()
-        .map(|n| n.to_string_lossy().into_owned())
-        .unwrap_or_else(|| "backup".into());
-    place::directory(dest).join(format!(".{name}.partial-{}", std::process::id()))
+/// A backup SQLite found damaged while copying it.
+fn damaged_backup(src: &Path) -> StoreError {
+    StoreError::Invalid(format!(
+        "{} is damaged (SQLite could not read all of it); nothing was changed",
+        src.display()
+    ))
 }
 
 fn same_file(a: &Path, b: &Path) -> bool {
     match (fs::canonicalize(a), fs::canonicalize(b)) {
         (Ok(a), Ok(b)) => a == b,
         _ => false,
-    }
-}
-
-/// Makes a rename durable. Best effort: some filesystems cannot fsync a directory.
-fn sync_dir(dir: &Path) {
-    if let Ok(d) = File::open(dir) {
-        let _ = d.sync_all();
     }
 }

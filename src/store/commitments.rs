@@ -108,6 +108,7 @@ impl Store {
             let undo = UndoStep::Delete {
                 entity: "commitment".into(),
                 id,
+                version: 1,
             };
             let text = format!(
                 "added {} commitment {} for {}",
@@ -353,6 +354,7 @@ impl Store {
                 let undo = UndoStep::Delete {
                     entity: "review".into(),
                     id,
+                    version: 1,
                 };
                 let text = format!(
                     "reviewed {}: {verdict}",

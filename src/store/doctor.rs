@@ -46,7 +46,7 @@ impl Check {
 /// beside it (permissions and ownership), and the filesystem they are on.
 pub fn check_files(book: &Path) -> Vec<Check> {
     let dir = place::directory(book);
-    let me = unsafe { libc::geteuid() };
+    let me = place::me();
     let team_gid = place::is_team_dir(&dir)
         .then(|| fs::metadata(&dir).ok().map(|m| m.gid()))
         .flatten();
@@ -56,15 +56,21 @@ pub fn check_files(book: &Path) -> Vec<Check> {
         p.push(s);
         std::path::PathBuf::from(p)
     };
-    checks.push(file_check("book file", book, team_gid, me));
+    let shared = place::open_to_others(&dir);
+    checks.push(file_check("book file", book, team_gid, me, shared));
     for (name, path) in [
         ("wal file", suffixed("-wal")),
         ("shm file", suffixed("-shm")),
         ("lock file", place::lock_path(book)),
     ] {
-        checks.push(file_check(name, &path, team_gid, me));
+        checks.push(file_check(name, &path, team_gid, me, shared));
     }
-    checks.push(match place::fs_kind(&dir) {
+    // A book's directory may not exist yet: its filesystem is that of the nearest one above.
+    let existing = dir
+        .ancestors()
+        .find(|d| d.exists())
+        .unwrap_or(Path::new("."));
+    checks.push(match place::fs_kind(existing) {
         Ok(kind @ FsKind::Network(_)) => Check::problem(
             "filesystem",
             format!("{kind}: WAL is unsafe on a network filesystem"),
@@ -87,6 +93,12 @@ pub fn check_files(book: &Path) -> Vec<Check> {
 fn dir_check(dir: &Path, team_gid: Option<u32>, me: u32) -> Check {
     let meta = match fs::metadata(dir) {
         Ok(m) => m,
+        Err(e) if e.kind() == ErrorKind::NotFound => {
+            return Check::ok(
+                "directory",
+                format!("{} not present (created 0700 with the book)", dir.display()),
+            );
+        }
         Err(e) => {
             return Check::problem(
                 "directory",
@@ -115,17 +127,20 @@ fn dir_check(dir: &Path, team_gid: Option<u32>, me: u32) -> Check {
         }
         None => {
             let detail = format!("{shown} {mode:04o} owner {}", user_name(meta.uid()));
-            if mode & 0o077 != 0 {
+            // Never "chmod /tmp" nor a chmod of someone else's directory: the way out is a
+            // directory of one's own.
+            if mode & 0o002 != 0 || meta.uid() != me {
+                let why = if mode & 0o002 != 0 {
+                    "every user may write here, so another could read or replace the book"
+                } else {
+                    "not yours, so its owner decides who reads the book"
+                };
+                Check::problem("directory", format!("{detail}: {why}"), elsewhere())
+            } else if mode & 0o077 != 0 {
                 Check::problem(
                     "directory",
                     format!("{detail}: other users can look inside"),
                     format!("chmod 700 {shown} (or set up a team directory, see the README)"),
-                )
-            } else if meta.uid() != me {
-                Check::problem(
-                    "directory",
-                    format!("{detail}: not yours ({})", user_name(me)),
-                    format!("sudo chown {} {shown}", user_name(me)),
                 )
             } else {
                 Check::ok("directory", detail)
@@ -134,7 +149,14 @@ fn dir_check(dir: &Path, team_gid: Option<u32>, me: u32) -> Check {
     }
 }
 
-fn file_check(name: &str, path: &Path, team_gid: Option<u32>, me: u32) -> Check {
+/// The fix for a book in a directory that is not the user's own.
+fn elsewhere() -> String {
+    "keep the book in a directory of your own: pactum backup ~/pactum.db, then use \
+     --db ~/pactum.db (or a team directory, see the README)"
+        .into()
+}
+
+fn file_check(name: &str, path: &Path, team_gid: Option<u32>, me: u32, shared: bool) -> Check {
     let shown = path.display();
     let meta = match fs::symlink_metadata(path) {
         Ok(m) => m,
@@ -173,15 +195,28 @@ fn file_check(name: &str, path: &Path, team_gid: Option<u32>, me: u32) -> Check 
             format!("{detail}: the team needs read and write, others nothing"),
             format!("chmod 660 {shown}"),
         ),
+        // Another user's file: pactum refuses it, and never advises a chmod of it. In a
+        // directory of one's own it can only come from a run under sudo; elsewhere it may have
+        // been planted.
+        None if meta.uid() != me => Check::problem(
+            name,
+            format!(
+                "{detail}: not yours ({}), so pactum refuses to use it",
+                user_name(me)
+            ),
+            if shared {
+                elsewhere()
+            } else {
+                format!(
+                    "if it was made by pactum under sudo: sudo chown {} {shown}; if not, remove it",
+                    user_name(me)
+                )
+            },
+        ),
         None if mode & 0o077 != 0 => Check::problem(
             name,
             format!("{detail}: other users can read it"),
             format!("chmod 600 {shown}"),
-        ),
-        None if meta.uid() != me => Check::problem(
-            name,
-            format!("{detail}: not yours ({})", user_name(me)),
-            format!("sudo chown {} {shown}", user_name(me)),
         ),
         _ => Check::ok(name, detail),
     }
@@ -200,7 +235,7 @@ impl Store {
                 format!("integrity_check: {}", rows.join("; ")),
                 restore.into(),
             ),
-            Err(e) => Check::problem("integrity", e.to_string(), restore.into()),
+            Err(e) => Check::problem("integrity", unread(&e), restore.into()),
         });
         checks.push(
             match self.pragma_rows("SELECT \"table\" FROM pragma_foreign_key_check") {
@@ -216,7 +251,7 @@ impl Store {
                     ),
                     restore.into(),
                 ),
-                Err(e) => Check::problem("foreign keys", e.to_string(), restore.into()),
+                Err(e) => Check::problem("foreign keys", unread(&e), restore.into()),
             },
         );
         checks.push(match self.pragma_rows("PRAGMA journal_mode") {
@@ -226,7 +261,7 @@ impl Store {
                 format!("{} instead of wal", rows.join("")),
                 "open the book with pactum on a local disk; it switches it to WAL".into(),
             ),
-            Err(e) => Check::problem("journal mode", e.to_string(), restore.into()),
+            Err(e) => Check::problem("journal mode", unread(&e), restore.into()),
         });
         checks.push(match self.schema_version() {
             Ok(v) if v == schema::latest() => Check::ok("schema", format!("version {v}")),
@@ -235,7 +270,7 @@ impl Store {
                 format!("version {v}, this pactum writes {}", schema::latest()),
                 "open the book once with this pactum to migrate it".into(),
             ),
-            Err(e) => Check::problem("schema", e.to_string(), restore.into()),
+            Err(e) => Check::problem("schema", unread(&e), restore.into()),
         });
         checks.push(match self.pragma_rows("PRAGMA synchronous") {
             Ok(rows) if rows == ["2"] => Check::ok(
@@ -247,7 +282,7 @@ impl Store {
                 format!("synchronous = {}", rows.join("")),
                 "report a bug: pactum sets FULL".into(),
             ),
-            Err(e) => Check::problem("durability", e.to_string(), restore.into()),
+            Err(e) => Check::problem("durability", unread(&e), restore.into()),
         });
         checks
     }
@@ -266,6 +301,15 @@ impl Store {
         })
         .and_then(|rows| rows.collect())
         .map_err(StoreError::sql("checking the book"))
+    }
+}
+
+/// Why a check could not be made; for a damaged book, without sending the reader back here.
+fn unread(e: &StoreError) -> String {
+    if e.is_damage() {
+        "not checked: SQLite could not read the book (it is damaged)".into()
+    } else {
+        e.to_string()
     }
 }
 

@@ -2,6 +2,7 @@
 
 use super::convert::{commitment_cols, problem_cols};
 use super::error::{StoreError, StoreResult};
+use super::undo_rows::Removed;
 use super::{Store, convert};
 use crate::domain::{Commitment, Problem, Touch};
 use rusqlite::{OptionalExtension, Transaction, params};
@@ -11,8 +12,14 @@ use serde::{Deserialize, Serialize};
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 #[serde(tag = "op", rename_all = "kebab-case")]
 pub enum UndoStep {
-    /// Reverse an add: delete the row it created.
-    Delete { entity: String, id: i64 },
+    /// Reverse an add: delete the row it created, if it is still at `version` and nothing
+    /// hangs from it.
+    Delete {
+        entity: String,
+        id: i64,
+        #[serde(default = "first_version")]
+        version: i64,
+    },
     /// Reverse a change of a commitment: put the earlier row back.
     RestoreCommitment {
         before: Commitment,
@@ -27,6 +34,13 @@ pub enum UndoStep {
         before: Box<crate::domain::Partner>,
         after_version: i64,
     },
+    /// Reverse an undone add: put the removed row back.
+    Reinsert { row: Removed },
+}
+
+/// The version a row is added with (undo records written before versions were kept in them).
+fn first_version() -> i64 {
+    1
 }
 
 /// One line of the event log.
@@ -67,32 +81,6 @@ pub(super) fn record(
 }
 
 impl Store {
-    /// Reverses the change recorded as event `event_id`, unless someone changed the row since.
-    /// Returns a sentence saying what was undone.
-    pub fn undo(&mut self, event_id: i64) -> StoreResult<String> {
-        self.write("undoing the last change", |tx, who| {
-            let row: Option<(String, Option<String>, bool)> = tx
-                .query_row(
-                    "SELECT summary, undo, undone FROM event WHERE id = ?1",
-                    [event_id],
-                    |r| Ok((r.get(0)?, r.get(1)?, r.get(2)?)),
-                )
-                .optional()
-                .map_err(StoreError::sql("reading the event log"))?;
-            let Some((summary, Some(undo), false)) = row else {
-                return Err(StoreError::NotFound("nothing to undo".into()));
-            };
-            let step: UndoStep = serde_json::from_str(&undo)
-                .map_err(|e| StoreError::Invalid(format!("the undo record is damaged: {e}")))?;
-            apply(tx, &step)?;
-            tx.execute("UPDATE event SET undone = 1 WHERE id = ?1", [event_id])
-                .map_err(StoreError::sql("recording the undo"))?;
-            let text = format!("undid: {summary}");
-            record(tx, who, "undo", "event", event_id, &text, None)?;
-            Ok(text)
-        })
-    }
-
     /// The newest events about one partner and its records (commitments and their reviews,
     /// touches, problems, contacts), with who made them.
     pub fn partner_events(&self, partner_id: i64, limit: u32) -> StoreResult<Vec<Event>> {
@@ -141,69 +129,6 @@ fn event_row(r: &rusqlite::Row<'_>) -> rusqlite::Result<Event> {
         summary: r.get(6)?,
         undone: r.get(7)?,
     })
-}
-
-fn stale() -> StoreError {
-    StoreError::Conflict(
-        "cannot undo: someone changed that record since; open it to see their version".into(),
-    )
-}
-
-fn apply(tx: &Transaction<'_>, step: &UndoStep) -> StoreResult<()> {
-    let sql = StoreError::sql("undoing the last change");
-    let changed = match step {
-        UndoStep::Delete { entity, id } => {
-            let n = match entity.as_str() {
-                "partner" => tx.execute("DELETE FROM partner WHERE id = ?1", [id]),
-                "commitment" => tx.execute("DELETE FROM commitment WHERE id = ?1", [id]),
-                "touch" => tx.execute("DELETE FROM touch WHERE id = ?1", [id]),
-                "problem" => tx.execute("DELETE FROM problem WHERE id = ?1", [id]),
-                "review" => tx.execute("DELETE FROM review WHERE id = ?1", [id]),
-                "contact" => tx.execute("DELETE FROM contact WHERE id = ?1", [id]),
-                other => return Err(StoreError::Invalid(format!("cannot undo a change to {other}"))),
-            };
-            n.map_err(sql)?
-        }
-        UndoStep::RestoreCommitment { before: c, after_version } => tx
-            .execute(
-                "UPDATE commitment SET side = ?2, title = ?3, detail = ?4, made_on = ?5, due_on = ?6,
-                 ongoing = ?7, origin = ?8, status = ?9, closed_on = ?10, original_due_on = ?12,
-                 slipped_due_on = ?13, slipped_on = ?14, version = version + 1
-                 WHERE id = ?1 AND version = ?11",
-                params![
-                    c.id, c.side, c.title, c.detail, c.made_on, c.due_on, c.ongoing, c.origin,
-                    c.status, c.closed_on, after_version,
-                    c.slip.map(|s| s.original_due_on), c.slip.map(|s| s.missed_due_on),
-                    c.slip.map(|s| s.redated_on)
-                ],
-            )
-            .map_err(sql)?,
-        UndoStep::RestoreTouch { before: t, after_version } => tx
-            .execute(
-                "UPDATE touch SET on_day = ?2, kind = ?3, initiated_by = ?4, summary = ?5,
-                 bad_news = ?6, version = version + 1 WHERE id = ?1 AND version = ?7",
-                params![t.id, t.on, t.kind, t.initiated_by, t.summary, t.bad_news, after_version],
-            )
-            .map_err(sql)?,
-        UndoStep::RestoreProblem { before: p, after_version } => tx
-            .execute(
-                "UPDATE problem SET opened_on = ?2, summary = ?3, severity = ?4, reaction = ?5,
-                 brave_conversation_on = ?6, brave_note = ?7, resolved_on = ?8,
-                 version = version + 1 WHERE id = ?1 AND version = ?9",
-                params![
-                    p.id, p.opened_on, p.summary, p.severity, p.reaction,
-                    p.brave_conversation_on, p.brave_note, p.resolved_on, after_version
-                ],
-            )
-            .map_err(sql)?,
-        UndoStep::RestorePartner { before: p, after_version } => {
-            super::partners::restore(tx, p, *after_version)?
-        }
-    };
-    if changed == 0 {
-        return Err(stale());
-    }
-    Ok(())
 }
 
 /// Reads one commitment inside a transaction.

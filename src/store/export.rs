@@ -1,5 +1,6 @@
 //! Reading the whole book for an export, and the calendar feed. One query per table, rows
-//! dealt to their partner by id, so exporting a large book stays linear.
+//! dealt to their partner by id, so exporting a large book stays linear; all of them in one
+//! read transaction, so an export is the book at one moment even while others write.
 
 use super::Store;
 use super::error::{StoreError, StoreResult};
@@ -25,6 +26,10 @@ impl Store {
     /// The whole book as a `pactum/1` document (without `exported_at`), partners by name and
     /// every other record in the order it was entered; the event log too when `with_events`.
     pub fn export_book(&self, with_events: bool) -> StoreResult<Book> {
+        self.in_one_snapshot(|| self.read_book(with_events))
+    }
+
+    fn read_book(&self, with_events: bool) -> StoreResult<Book> {
         let mut partners: Vec<PartnerRecord> = Vec::new();
         let mut at: HashMap<i64, usize> = HashMap::new();
         self.each(
@@ -171,6 +176,10 @@ impl Store {
     /// Open dated commitments and each partner's next update, for `pactum ics`. Ended
     /// partnerships are left out.
     pub fn calendar_feed(&self) -> StoreResult<(Vec<DueItem>, Vec<UpdateDue>)> {
+        self.in_one_snapshot(|| self.read_calendar())
+    }
+
+    fn read_calendar(&self) -> StoreResult<(Vec<DueItem>, Vec<UpdateDue>)> {
         let mut items = Vec::new();
         self.each(
             "SELECT c.id, p.name, c.side, c.title, c.detail, c.made_on, c.due_on
@@ -208,6 +217,17 @@ impl Store {
             },
         )?;
         Ok((items, updates))
+    }
+
+    /// Runs `read` inside one read transaction: every query in it sees the book as it was at
+    /// the first, whatever other sessions commit meanwhile (WAL keeps that snapshot for it).
+    fn in_one_snapshot<T>(&self, read: impl FnOnce() -> StoreResult<T>) -> StoreResult<T> {
+        let sql = StoreError::sql("reading the book for export");
+        // Deferred: it takes no lock, and writers are never held up by it.
+        let tx = self.conn.unchecked_transaction().map_err(&sql)?;
+        let out = read()?;
+        tx.commit().map_err(sql)?;
+        Ok(out)
     }
 
     /// Runs a query without parameters and hands each row to `f`.

@@ -26,8 +26,11 @@ mod place;
 mod plans;
 mod records;
 pub mod schema;
+mod schema_check;
 mod slips;
 mod summary;
+mod undo;
+mod undo_rows;
 
 pub use agenda::Due;
 pub use backup::Copied;
@@ -42,6 +45,7 @@ pub use partner_changes::PartnerChanges;
 pub use partners::{NewPartner, PartnerEdit};
 pub use place::{BookOptions, FsKind, classify as classify_filesystem};
 pub use records::{NewCommitment, NewProblem, NewTouch};
+pub use undo_rows::Removed;
 
 use rusqlite::{Connection, Transaction, TransactionBehavior};
 use std::path::{Path, PathBuf};
@@ -56,6 +60,8 @@ pub struct Store {
     writes: u64,
     memo: Option<summary::Memo>,
     warnings: Vec<String>,
+    /// Set once this handle has seen the book damaged: from then on it refuses to write.
+    damaged: bool,
 }
 
 impl Store {
@@ -69,6 +75,10 @@ impl Store {
     /// [`Store::open`] with explicit options (a short busy timeout in tests, …).
     pub fn open_with(path: &Path, user: &str, options: &BookOptions) -> StoreResult<Store> {
         let (conn, warnings) = open::connect(path, options)?;
+        // A damaged book is said so before anything is read from it or written to it.
+        if open::looks_damaged(&conn)? {
+            return Err(StoreError::Damaged);
+        }
         summary::watch_own_writes(&conn)?;
         Ok(Store {
             conn,
@@ -78,7 +88,39 @@ impl Store {
             writes: 0,
             memo: None,
             warnings,
+            damaged: false,
         })
+    }
+
+    /// Opens the book to restore a backup into it: like [`Store::open`], but a damaged book is
+    /// opened too (writes refused until the restore has put whole pages back).
+    pub fn open_to_restore(path: &Path, user: &str) -> StoreResult<Store> {
+        let (conn, warnings, damaged) = open::connect_to_repair(path, &BookOptions::from_env())?;
+        let damaged = damaged || open::looks_damaged(&conn).unwrap_or(true);
+        if !damaged {
+            summary::watch_own_writes(&conn)?;
+        }
+        Ok(Store {
+            conn,
+            path: path.to_path_buf(),
+            user: user.to_string(),
+            last_event: None,
+            writes: 0,
+            memo: None,
+            warnings,
+            damaged,
+        })
+    }
+
+    /// Whether a new book may be created at `path` (see [`place::guard`]), without creating it.
+    pub fn may_create(path: &Path) -> StoreResult<()> {
+        place::guard(path)
+    }
+
+    /// Takes note of a failure met while using the book: once it was damage, every later
+    /// write through this handle is refused, so a damaged book is never made worse.
+    pub fn note_failure(&mut self, error: &StoreError) {
+        self.damaged |= error.is_damage();
     }
 
     /// One-line warnings found while opening (a book readable by others, a FUSE mount).
@@ -121,7 +163,22 @@ impl Store {
         doing: &'static str,
         f: impl FnOnce(&Transaction<'_>, &str) -> StoreResult<T>,
     ) -> StoreResult<T> {
+        if self.damaged {
+            return Err(StoreError::Damaged);
+        }
         self.writes += 1;
+        let written = self.write_once(doing, f);
+        if let Err(e) = &written {
+            self.note_failure(e);
+        }
+        written
+    }
+
+    fn write_once<T>(
+        &mut self,
+        doing: &'static str,
+        f: impl FnOnce(&Transaction<'_>, &str) -> StoreResult<T>,
+    ) -> StoreResult<T> {
         let tx = self
             .conn
             .transaction_with_behavior(TransactionBehavior::Immediate)

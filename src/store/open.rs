@@ -19,6 +19,7 @@ pub const MAGIC: &[u8; 16] = b"SQLite format 3\0";
 pub fn connect(path: &Path, options: &BookOptions) -> StoreResult<(Connection, Vec<String>)> {
     let io = |e| StoreError::Io(path.to_path_buf(), e);
     let mut warnings = Vec::new();
+    place::guard(path)?;
     match fs::symlink_metadata(path) {
         Ok(meta) if meta.file_type().is_symlink() => {
             return Err(StoreError::NotABook(
@@ -48,9 +49,47 @@ pub fn connect(path: &Path, options: &BookOptions) -> StoreResult<(Connection, V
         warnings.push(w);
     }
     warnings.extend(place::permission_warning(path));
+    let claimed = place::claim_companions(path)?;
+    let opened = open_checked(path, options);
+    if opened.is_err() {
+        // Only the empty files made just now: SQLite has not used them.
+        for file in claimed {
+            if fs::metadata(&file).is_ok_and(|m| m.len() == 0) {
+                let _ = fs::remove_file(file);
+            }
+        }
+    }
+    opened.map(|conn| (conn, warnings))
+}
+
+/// [`connect`] for a restore: a book found damaged is still opened (the restore replaces its
+/// pages whole); the flag says it was.
+pub fn connect_to_repair(
+    path: &Path,
+    options: &BookOptions,
+) -> StoreResult<(Connection, Vec<String>, bool)> {
+    match connect(path, options) {
+        Ok((conn, warnings)) => Ok((conn, warnings, false)),
+        Err(StoreError::Damaged) => {
+            let conn = Connection::open_with_flags(
+                path,
+                OpenFlags::SQLITE_OPEN_READ_WRITE
+                    | OpenFlags::SQLITE_OPEN_NO_MUTEX
+                    | OpenFlags::SQLITE_OPEN_NOFOLLOW,
+            )
+            .map_err(StoreError::sql("opening the book"))?;
+            Ok((conn, Vec::new(), true))
+        }
+        Err(e) => Err(e),
+    }
+}
+
+fn open_checked(path: &Path, options: &BookOptions) -> StoreResult<Connection> {
     let mut conn = Connection::open_with_flags(
         path,
-        OpenFlags::SQLITE_OPEN_READ_WRITE | OpenFlags::SQLITE_OPEN_NO_MUTEX,
+        OpenFlags::SQLITE_OPEN_READ_WRITE
+            | OpenFlags::SQLITE_OPEN_NO_MUTEX
+            | OpenFlags::SQLITE_OPEN_NOFOLLOW,
     )
     .map_err(StoreError::sql("opening the book"))?;
     // Busy timeout first, so every later statement waits instead of failing; then the checks
@@ -59,10 +98,14 @@ pub fn connect(path: &Path, options: &BookOptions) -> StoreResult<(Connection, V
     // Room for every statement pactum prepares, so none is compiled again (with its triggers)
     // for each row of a long import.
     conn.set_prepared_statement_cache_capacity(128);
+    // Each b-tree page is checked more closely as it is read, so a damaged page is reported
+    // (and never written onto) rather than followed.
+    conn.pragma_update(None, "cell_size_check", true)
+        .map_err(StoreError::sql("configuring the book"))?;
     check_is_ours(&conn, path)?;
     configure(&conn, path, options)?;
     migrate(&mut conn, path, options)?;
-    Ok((conn, warnings))
+    Ok(conn)
 }
 
 /// Waits up to `timeout` for a lock held by another session, in short naps (1–3 ms). SQLite's
@@ -133,6 +176,39 @@ fn configure(conn: &Connection, path: &Path, options: &BookOptions) -> StoreResu
     Ok(())
 }
 
+/// How long the check when a book is opened may take: about 20 ms per MB, so a book of up to
+/// some 10 MB is checked whole; a bigger one as far as it gets (`pactum doctor` checks it all).
+const CHECK_BUDGET: Duration = Duration::from_millis(200);
+
+/// SQLite's `integrity_check` (every page, and every index against its table), cut short after
+/// [`CHECK_BUDGET`]. True when it found the book damaged; a check cut short, or one that
+/// found the book busy, found nothing.
+pub(super) fn looks_damaged(conn: &Connection) -> StoreResult<bool> {
+    let handle = conn.get_interrupt_handle();
+    let (done, finished) = std::sync::mpsc::channel::<()>();
+    let timer = std::thread::spawn(move || {
+        if let Err(std::sync::mpsc::RecvTimeoutError::Timeout) = finished.recv_timeout(CHECK_BUDGET)
+        {
+            // A no-op when the check has just finished: no statement is running then.
+            handle.interrupt();
+        }
+    });
+    let result = conn.query_row("PRAGMA integrity_check(1)", [], |r| r.get::<_, String>(0));
+    let _ = done.send(());
+    let _ = timer.join();
+    match result {
+        Ok(verdict) => Ok(verdict != "ok"),
+        Err(e) if e.sqlite_error_code() == Some(rusqlite::ErrorCode::OperationInterrupted) => {
+            Ok(false)
+        }
+        Err(e) => match StoreError::sql("checking the book")(e) {
+            StoreError::Damaged => Ok(true),
+            StoreError::Busy => Ok(false),
+            other => Err(other),
+        },
+    }
+}
+
 pub(super) fn check_magic(path: &Path) -> StoreResult<()> {
     let mut head = [0u8; 16];
     let mut file = fs::File::open(path).map_err(|e| StoreError::Io(path.to_path_buf(), e))?;
@@ -160,7 +236,14 @@ fn check_is_ours(conn: &Connection, path: &Path) -> StoreResult<()> {
             [],
             |r| Ok((r.get(0)?, r.get(1)?)),
         )
-        .map_err(|_| StoreError::NotABook(path.to_path_buf(), "SQLite cannot read it"))?;
+        .map_err(|e| match StoreError::sql("reading the book")(e) {
+            // Damaged, busy, or a file SQLite could not open: each says so. Only a file that
+            // SQLite reads and finds to be no database is "not a pactum book".
+            StoreError::Sqlite(..) => {
+                StoreError::NotABook(path.to_path_buf(), "SQLite cannot read it")
+            }
+            other => other,
+        })?;
     if version == 0 && tables > 0 {
         return Err(StoreError::NotABook(
             path.to_path_buf(),
@@ -203,6 +286,22 @@ pub(super) fn migrate(
             known,
         });
     }
+    apply_steps(&tx, current)?;
+    tx.commit().map_err(StoreError::sql("migrating the book"))
+}
+
+/// Migrates a copy no other process knows of (a backup checked before it is restored).
+pub(super) fn migrate_private(conn: &mut Connection) -> StoreResult<()> {
+    let tx = conn
+        .transaction_with_behavior(TransactionBehavior::Immediate)
+        .map_err(StoreError::sql("migrating the copy"))?;
+    let current = schema_version(&tx)?;
+    apply_steps(&tx, current)?;
+    tx.commit().map_err(StoreError::sql("migrating the copy"))
+}
+
+/// Applies the migrations after `current`, each recorded (from 3 on) in `migration_log`.
+fn apply_steps(tx: &rusqlite::Transaction<'_>, current: i64) -> StoreResult<()> {
     let at = chrono::Utc::now().to_rfc3339_opts(chrono::SecondsFormat::Secs, true);
     for (index, step) in schema::MIGRATIONS.iter().enumerate().skip(current as usize) {
         let version = index as i64 + 1;
@@ -219,7 +318,7 @@ pub(super) fn migrate(
             .map_err(StoreError::sql("recording the migration"))?;
         }
     }
-    tx.commit().map_err(StoreError::sql("migrating the book"))
+    Ok(())
 }
 
 fn schema_version(conn: &Connection) -> StoreResult<i64> {

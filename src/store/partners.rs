@@ -142,6 +142,7 @@ impl Store {
             let undo = UndoStep::Delete {
                 entity: "partner".into(),
                 id,
+                version: 1,
             };
             record(
                 tx,
@@ -282,6 +283,7 @@ impl Store {
             let undo = UndoStep::Delete {
                 entity: "contact".into(),
                 id,
+                version: 1,
             };
             record(
                 tx,

@@ -170,15 +170,159 @@ pub fn file_mode(book: &Path) -> u32 {
     }
 }
 
-/// Creates the directory (0700) when missing, and an empty book with [`file_mode`] before
-/// SQLite sees it. The mode is set explicitly, so the user's umask cannot widen or narrow it.
+/// Creates the directory when missing — it and every missing directory above it 0700, whatever
+/// the umask — and an empty book with [`file_mode`] before SQLite sees it. The mode is set
+/// explicitly, so the user's umask cannot widen or narrow it.
 pub fn create_book(path: &Path) -> std::io::Result<()> {
     let dir = directory(path);
     if !dir.exists() {
-        fs::create_dir_all(&dir)?;
+        use std::os::unix::fs::DirBuilderExt;
+        // The mode is masked by the umask, which can only take bits away from 0700.
+        fs::DirBuilder::new()
+            .recursive(true)
+            .mode(0o700)
+            .create(&dir)?;
         fs::set_permissions(&dir, fs::Permissions::from_mode(0o700))?;
     }
     create_file(path, file_mode(path)).map(drop)
+}
+
+/// `<book><suffix>`: the `-wal` and `-shm` files SQLite keeps beside a book.
+pub fn companion(book: &Path, suffix: &str) -> PathBuf {
+    let mut name = book.as_os_str().to_owned();
+    name.push(suffix);
+    PathBuf::from(name)
+}
+
+/// The effective uid: whose files pactum may write into.
+pub fn me() -> u32 {
+    // SAFETY: geteuid cannot fail and has no preconditions.
+    unsafe { libc::geteuid() }
+}
+
+/// True when users other than the owner may create or remove files in `dir` without being in a
+/// team: it is world-writable (like /tmp), or not the user's own and writable by its group.
+pub fn open_to_others(dir: &Path) -> bool {
+    use std::os::unix::fs::MetadataExt;
+    fs::metadata(dir).is_ok_and(|m| {
+        let mode = m.mode();
+        mode & 0o002 != 0 || (mode & SETGID == 0 && mode & 0o020 != 0 && m.uid() != me())
+    })
+}
+
+/// Refuses what pactum must not open or create (DESIGN.md §8): a book path that is not a
+/// regular file (a link, a device, a FIFO), a new book in a directory any user may write to,
+/// and a book, `-wal` or `-shm` that is not the user's own outside a team directory (or, in a
+/// team directory, not in the team's group). Another user's file there could hand them every
+/// page pactum writes, or feed pactum pages of their own.
+pub fn guard(book: &Path) -> StoreResult<()> {
+    use std::os::unix::fs::MetadataExt;
+    let dir = directory(book);
+    let dir_meta = fs::metadata(&dir).ok();
+    let team_gid = dir_meta
+        .as_ref()
+        .filter(|m| m.mode() & SETGID != 0)
+        .map(|m| m.gid());
+    let refuse = |p: &Path, why: String| Err(StoreError::Refused(p.to_path_buf(), why));
+    let book_exists = fs::symlink_metadata(book).is_ok();
+    if !book_exists
+        && let Some(m) = &dir_meta
+        && m.mode() & 0o002 != 0
+    {
+        return refuse(
+            &dir,
+            "every user may write in this directory (like /tmp), so another could read or \
+             replace a book there: keep the book in a directory of your own (the default, \
+             ~/.local/share/pactum, is private), or a team directory (see the README)"
+                .into(),
+        );
+    }
+    for (path, what) in [
+        (book.to_path_buf(), "the book"),
+        (companion(book, "-wal"), "the book's -wal file"),
+        (companion(book, "-shm"), "the book's -shm file"),
+    ] {
+        let meta = match fs::symlink_metadata(&path) {
+            Ok(m) => m,
+            Err(e) if e.kind() == ErrorKind::NotFound => continue,
+            Err(e) => return Err(StoreError::Io(path, e)),
+        };
+        if meta.file_type().is_symlink() {
+            return refuse(
+                &path,
+                format!(
+                    "{what} is a symbolic link; pactum never opens or writes through one \
+                     (remove the link, or name the real file with --db)"
+                ),
+            );
+        }
+        if meta.is_dir() && what == "the book" {
+            // Said by the caller as before: a directory is not a book.
+            continue;
+        }
+        if !meta.is_file() {
+            return refuse(
+                &path,
+                format!(
+                    "{what} is not a regular file (a device, a FIFO or a socket); pactum keeps \
+                     a book only in a file of its own"
+                ),
+            );
+        }
+        match team_gid {
+            Some(gid) if meta.gid() != gid => {
+                return refuse(
+                    &path,
+                    format!(
+                        "{what} is not in the team directory's group ({}): someone outside \
+                         the team made it; pactum did not open it",
+                        meta.gid()
+                    ),
+                );
+            }
+            None if meta.uid() != me() => {
+                return refuse(
+                    &path,
+                    format!(
+                        "{what} belongs to another user (uid {}), not to you (uid {}): \
+                         pactum opens only your own files outside a team directory, so \
+                         nothing of yours was written to it; run `pactum doctor`",
+                        meta.uid(),
+                        me()
+                    ),
+                );
+            }
+            _ => {}
+        }
+    }
+    Ok(())
+}
+
+/// In a directory others may write to, creates the book's `-wal` and `-shm` before SQLite
+/// does (exclusively, never through a link), so nobody can plant theirs between [`guard`]
+/// and SQLite opening them; in a sticky directory (/tmp) nobody else can then remove them.
+/// Returns the files it created, for the caller to remove if opening fails.
+pub fn claim_companions(book: &Path) -> StoreResult<Vec<PathBuf>> {
+    let mut created = Vec::new();
+    if !open_to_others(&directory(book)) {
+        return Ok(created);
+    }
+    for suffix in ["-wal", "-shm"] {
+        let path = companion(book, suffix);
+        match OpenOptions::new()
+            .write(true)
+            .create_new(true)
+            .mode(file_mode(book))
+            .custom_flags(libc::O_NOFOLLOW)
+            .open(&path)
+        {
+            Ok(_) => created.push(path),
+            Err(e) if e.kind() == ErrorKind::AlreadyExists => {}
+            Err(e) => return Err(StoreError::Io(path, e)),
+        }
+    }
+    // Whatever existed before is checked again, now that nothing more can be planted.
+    guard(book).map(|()| created)
 }
 
 /// Creates (or opens, never through a symlink) a file with exactly `mode`.

@@ -87,6 +87,7 @@ impl Store {
             let undo = UndoStep::Delete {
                 entity: "touch".into(),
                 id,
+                version: 1,
             };
             let text = format!("logged {} with {}", new.kind, partner.name);
             record(tx, who, "add", "touch", id, &text, Some(&undo))?;
@@ -137,6 +138,7 @@ impl Store {
             let undo = UndoStep::Delete {
                 entity: "problem".into(),
                 id,
+                version: 1,
             };
             let text = format!(
                 "opened problem {} with {}",

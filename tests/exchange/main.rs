@@ -9,5 +9,6 @@ mod csv_files;
 mod ics;
 mod json;
 mod properties;
+mod snapshot;
 mod support;
 mod vcard;
