@@ -542,3 +542,46 @@ fn help_goes_to_its_end_and_back_with_g_and_pages() {
     drive(&mut app, &mut store, &["g"]);
     assert_eq!(scroll(&app), 0);
 }
+
+#[test]
+fn d_on_today_redates_an_overdue_promise_and_the_slip_stays_on_today() {
+    use pactum::app::Screen;
+    let (_dir, mut store) = book(true);
+    let mut app = app(&mut store, 120, 40);
+    // The first line of Today: our oldest overdue item (Lumen's redlines, 25 days late).
+    drive(&mut app, &mut store, &["T", "d"]);
+    assert_eq!(app.mode(), Mode::Form, "the re-date form is open");
+    type_text(&mut app, &mut store, "+2w");
+    drive(&mut app, &mut store, &["tab"]);
+    type_text(&mut app, &mut store, "legal review moved");
+    drive(&mut app, &mut store, &["enter"]);
+    let redlines = store
+        .commitments(pactum::store::CommitmentFilter::default())
+        .unwrap()
+        .into_iter()
+        .find(|c| c.title.starts_with("Send our redlines"))
+        .unwrap();
+    let slip = redlines.slip.expect("a late re-date keeps the slip");
+    assert_eq!(
+        redlines.due_on,
+        Some(pactum::domain::dates::shift(today(), 14))
+    );
+    assert_eq!(slip.redated_on, today());
+    assert_eq!((today() - slip.original_due_on).num_days(), 25);
+    let Screen::Reader(r) = &app.screen else {
+        panic!("back on Today")
+    };
+    let text = r.doc.plain();
+    assert!(
+        text.contains(
+            "Send our redlines on the data-processing agreement — re-dated 25 days after it was due"
+        ),
+        "{text}"
+    );
+    let log = store.events(1).unwrap().remove(0);
+    assert!(
+        log.summary.contains("→") && log.summary.contains("legal review moved"),
+        "{}",
+        log.summary
+    );
+}

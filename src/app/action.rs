@@ -23,6 +23,8 @@ pub enum Action {
     EditPartner,
     AddCommitment,
     EditCommitment,
+    /// Move an open commitment's due day (a slip when late; it stays in the record).
+    Redate,
     LogTouch,
     AddProblem,
     Keep,
@@ -137,6 +139,7 @@ impl Action {
             Action::EditPartner => "edit partner",
             Action::AddCommitment => "add commitment",
             Action::EditCommitment => "edit commitment",
+            Action::Redate => "re-date (a late one stays a slip)",
             Action::LogTouch => "log touch",
             Action::AddProblem => "add problem",
             Action::Keep => "keep",

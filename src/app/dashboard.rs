@@ -150,6 +150,13 @@ fn with_partner(app: &mut App, action: Action, id: i64, name: &str) -> Vec<Effec
             Some(c) => open(app, Form::edit_commitment(&c)),
             None => notice(app, "select a commitment first (Tab to the ledger)"),
         },
+        Action::Redate => match app.selected_commitment().cloned() {
+            Some(c) if c.ongoing => {
+                notice(app, "an ongoing item has no due day: review it instead")
+            }
+            Some(c) => open(app, Form::redate(c.id, &c.title)),
+            None => notice(app, "select a commitment first (Tab to the ledger)"),
+        },
         Action::Keep | Action::Miss | Action::Release => status_change(app, action),
         Action::Honoured | Action::NotHonoured => {
             let verdict = if action == Action::Honoured {

@@ -26,6 +26,12 @@ pub enum Write {
         reason: String,
         on: NaiveDate,
     },
+    /// A new due day for an open commitment (a late one stays a slip).
+    Redate {
+        id: i64,
+        due: NaiveDate,
+        note: String,
+    },
     /// A dated commitment looked at in a review and left open.
     Checked {
         id: i64,

@@ -199,6 +199,18 @@ pub fn reader_action(app: &mut App, mut reader: Box<Reader>, action: Action) -> 
                 }
             }
         }
+        Action::Redate if today_screen => match target.and_then(|t| t.commitment_id) {
+            Some(id) => {
+                let line = reader.doc.lines[targets[reader.cursor]].plain();
+                let title = line.trim().trim_start_matches('•').trim();
+                app.overlay = Some(Overlay::Form(Box::new(Form::redate(id, title))));
+            }
+            None => {
+                app.notice = Some(Notice::Info(
+                    "this line is not a commitment: enter opens the partner".into(),
+                ))
+            }
+        },
         // The last change of this session (a keep on Today, say), as on the dashboard.
         Action::Undo => match app.last_change.take() {
             Some(event) => effects.push(Effect::Undo(event)),

@@ -295,6 +295,15 @@ fn write_one(
             store.record_check(id, today)?;
             format!("commitment {id} checked: still open")
         }
+        Write::Redate { id, due, note } => {
+            store.redate_commitment(id, due, &note, today)?;
+            match store.commitment(id)?.slip {
+                Some(slip) if slip.redated_on == today => format!(
+                    "commitment {id} now due {due}; late, so it stays a slip until a bad-news touch tells them"
+                ),
+                _ => format!("commitment {id} now due {due}"),
+            }
+        }
         Write::EndPartner { id, reason, on } => {
             store.end_partner(id, on, &reason)?;
             "partnership ended; the reason is recorded".to_string()

@@ -20,6 +20,7 @@ pub enum FormKind {
     LogTouch { partner_id: i64 },
     AddProblem { partner_id: i64 },
     EndPartner { id: i64, name: String },
+    Redate { id: i64, title: String },
 }
 
 /// An unfinished form, kept between sessions.
@@ -230,6 +231,27 @@ impl Form {
         )
     }
 
+    /// A new due day for an open commitment: on or after the old one, the slip stays in the
+    /// record until a bad-news touch tells them.
+    pub fn redate(id: i64, title: &str) -> Form {
+        Form::new(
+            FormKind::Redate {
+                id,
+                title: title.to_string(),
+            },
+            format!("Re-date {}", text::clean_line(title)),
+            vec![
+                Field::new("New due day", "YYYY-MM-DD, +1w …: agreed with them", 12, ""),
+                Field::new(
+                    "Note",
+                    "why, or what was agreed (kept in the log)",
+                    TEXT_MAX,
+                    "",
+                ),
+            ],
+        )
+    }
+
     /// What was typed so far, to keep when the session ends before the form was saved.
     pub fn draft(&self) -> Draft {
         Draft {
@@ -259,6 +281,7 @@ impl Form {
             FormKind::LogTouch { partner_id } => Form::log_touch(*partner_id, ""),
             FormKind::AddProblem { partner_id } => Form::add_problem(*partner_id, ""),
             FormKind::EndPartner { id, name } => Form::end_partner(*id, name),
+            FormKind::Redate { id, title } => Form::redate(*id, title),
         };
         form.title = draft.title;
         for (field, value) in form.fields.iter_mut().zip(draft.values) {

@@ -120,6 +120,11 @@ impl Form {
                     opened_on,
                 }))
             }
+            FormKind::Redate { id, .. } => Ok(Write::Redate {
+                id: *id,
+                due: required_date(0)?,
+                note: limits::check("note", &self.get(1), TEXT_MAX, false)?,
+            }),
             FormKind::EndPartner { id, .. } => Ok(Write::EndPartner {
                 id: *id,
                 reason: limits::check("reason", &self.get(0), TEXT_MAX, true)?,

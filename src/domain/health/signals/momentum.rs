@@ -4,9 +4,9 @@
 //! Their delivery = their commitments kept on time + conversations they started. Ratio =
 //! delivery per day in the last 30 days ÷ delivery per day in the 60 days before. Good ≥ 0.8,
 //! watch 0.5 ≤ r < 0.8, poor < 0.5 (dwindling); nothing delivered in either window is
-//! dwindled; something now after nothing before is good. Also poor: 2 or more of their
-//! promises lapsed unkept (due in the last 30 days, not kept on time) with nothing of theirs
-//! kept in those days.
+//! dwindled; something now after nothing before is good. Lapses — their promises due in the
+//! last 30 days and not kept on time — while nothing of theirs was kept on time in those days:
+//! one is watch, 2 or more poor.
 //!
 //! Evidence: a partnership at least 60 days old (first record) with at least 3 deliveries of
 //! theirs or lapses in the 90 days — or with at least 3 conversations they started, ever:
@@ -90,14 +90,14 @@ pub(super) fn read(context: &Context) -> Reading {
             ),
         }
     };
-    let lapsed = (input.their_lapsed_recent > 0).then(|| {
+    // Lapses weigh while nothing of theirs was kept on time in the same days.
+    let nothing_kept = input.their_delivery_recent.kept_on_time == 0;
+    let lapsed = (input.their_lapsed_recent > 0 && nothing_kept).then(|| {
         let value = format!(
             "{} of theirs lapsed unkept in {recent_days} days",
             plural(input.their_lapsed_recent, "promise", "promises")
         );
-        if input.their_lapsed_recent >= t.lapsed_poor
-            && input.their_delivery_recent.kept_on_time == 0
-        {
+        if input.their_lapsed_recent >= t.lapsed_poor {
             Reading::new(
                 Level::Poor,
                 value,
@@ -195,6 +195,9 @@ mod tests {
         one.their_lapsed_recent = 1;
         one.their_lapsed_evidence = 1;
         assert_eq!(reading(SignalKey::Momentum, &one).level, Level::Watch);
+        // Something of theirs kept on time in the same days: the lapse does not weigh.
+        one.their_delivery_recent.kept_on_time = 1;
+        assert_eq!(reading(SignalKey::Momentum, &one).level, Level::Good);
     }
 
     #[test]
