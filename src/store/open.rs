@@ -177,8 +177,10 @@ fn configure(conn: &Connection, path: &Path, options: &BookOptions) -> StoreResu
 }
 
 /// How long the check when a book is opened may take: about 20 ms per MB, so a book of up to
-/// some 10 MB is checked whole; a bigger one as far as it gets (`pactum doctor` checks it all).
-const CHECK_BUDGET: Duration = Duration::from_millis(200);
+/// some 2 MB (thousands of records) is checked whole; a bigger one as far as it gets, since
+/// every command and every start pays it (`pactum doctor` checks it all; damage met later
+/// while reading is still reported and stops writes).
+const CHECK_BUDGET: Duration = Duration::from_millis(40);
 
 /// SQLite's `integrity_check` (every page, and every index against its table), cut short after
 /// [`CHECK_BUDGET`]. True when it found the book damaged; a check cut short, or one that
