@@ -570,3 +570,59 @@ fn a_db_in_a_directory_that_does_not_exist_is_refused_and_nothing_is_created() {
     assert_eq!(err.lines().count(), 1, "{err}");
     assert!(!dir.path().join("no").exists(), "nothing created");
 }
+
+#[test]
+fn partner_edit_writes_a_whole_partnership_from_the_command_line() {
+    let book = Book::new();
+    book.ok(&["partner", "add", "Acme", "--tag", "retail"]);
+    book.ok(&[
+        "partner",
+        "edit",
+        "Acme",
+        "--stage",
+        "signed",
+        "--signed-on",
+        "-10d",
+        "--update-every",
+        "7",
+        "--goals",
+        "Cut waste 15 %",
+        "--constraints",
+        "Budget set in March",
+        "--owner",
+        "maria",
+        "--tag",
+        "key-account",
+        "--untag",
+        "retail",
+    ]);
+    let p = book.json(&["partner", "show", "Acme", "--json"]);
+    let partner = &p["partner"];
+    assert_eq!(partner["stage"], "signed");
+    assert_eq!(partner["signed_on"], "2026-11-17");
+    assert_eq!(partner["update_every_days"], 7);
+    assert_eq!(partner["their_goals"], "Cut waste 15 %");
+    assert_eq!(partner["their_constraints"], "Budget set in March");
+    assert_eq!(partner["owner"], "maria");
+    assert_eq!(partner["tags"], serde_json::json!(["key-account"]));
+    let log = book.json(&["log", "Acme", "--json"]);
+    assert!(
+        log[0]["summary"]
+            .as_str()
+            .unwrap()
+            .contains("stage prospect → signed"),
+        "{log:#}"
+    );
+    // Ending goes through `partner end`, with the reason; nothing to change is an error.
+    let (_, err, code) = book.run(&["partner", "edit", "Acme", "--stage", "ended"]);
+    assert_eq!(code, 1, "{err}");
+    assert!(err.contains("partner end"), "{err}");
+    let (_, err, code) = book.run(&["partner", "edit", "Acme"]);
+    assert_eq!(
+        (code, err.trim()),
+        (
+            1,
+            "pactum: nothing to change: give at least one field to edit"
+        )
+    );
+}
