@@ -152,6 +152,8 @@ fn an_older_book_gets_its_last_review_days_when_upgraded() {
          DROP INDEX touch_partner_by_kind;
          DROP INDEX touch_bad_news;
          DROP INDEX commitment_missed;
+         DROP TRIGGER partner_input_line;
+         DROP TABLE partner_input;
          ALTER TABLE commitment DROP COLUMN original_due_on;
          ALTER TABLE commitment DROP COLUMN slipped_due_on;
          ALTER TABLE commitment DROP COLUMN slipped_on;

@@ -289,7 +289,10 @@ pub const MIGRATIONS: &[&str] = &[
     // keeps the due day it first missed, the due day in force when it was last re-dated late,
     // and that day; conversations told apart from our updates and care; the last bad-news
     // touch. The kept lines were made under the old rules and hold the old inputs; they are
-    // made again, and may say "too early" (verdict 4), as snapshots may, with no colour.
+    // made again, and may say "too early" (verdict 4), as snapshots may, with no colour. The
+    // health input kept with a line moves to a table of its own: inline, the larger v2 input
+    // overflowed each line's page and the dashboard's read of every line took five times as
+    // long.
     "
     ALTER TABLE commitment ADD COLUMN original_due_on TEXT;
     ALTER TABLE commitment ADD COLUMN slipped_due_on TEXT;
@@ -320,9 +323,18 @@ pub const MIGRATIONS: &[&str] = &[
         level               INTEGER NOT NULL CHECK (level BETWEEN 0 AND 2),
         verdict             INTEGER NOT NULL CHECK (verdict BETWEEN 0 AND 4),
         ended               INTEGER NOT NULL CHECK (ended IN (0, 1)),
-        input               TEXT,
         PRIMARY KEY (partner_id, rules_key)
     ) STRICT, WITHOUT ROWID;
+    CREATE TABLE partner_input (
+        partner_id INTEGER NOT NULL REFERENCES partner(id) ON DELETE CASCADE,
+        rules_key  TEXT NOT NULL,
+        input      TEXT NOT NULL,
+        PRIMARY KEY (partner_id, rules_key)
+    ) STRICT, WITHOUT ROWID;
+    CREATE TRIGGER partner_input_line AFTER DELETE ON partner_summary BEGIN
+        DELETE FROM partner_input
+        WHERE partner_id = OLD.partner_id AND rules_key = OLD.rules_key;
+    END;
     DELETE FROM partner_search;
     CREATE TRIGGER partner_search_line AFTER DELETE ON partner_summary BEGIN
         DELETE FROM partner_search WHERE partner_id = OLD.partner_id;

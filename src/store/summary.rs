@@ -44,9 +44,12 @@ const EARLIER_ROWS_SQL: &str = summary_rows_sql!("s.on_day <= ?1");
 const SAVE_SQL: &str = "
 INSERT OR REPLACE INTO partner_summary (partner_id, rules_key, on_day, ours_open, ours_overdue,
   ours_next_due, theirs_open, theirs_overdue, theirs_next_due, last_update_on,
-  last_their_touch_on, last_touch_on, open_problems, unfaced_problems, score, level, verdict, ended,
-  input)
-VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14, ?15, ?16, ?17, ?18, ?19)";
+  last_their_touch_on, last_touch_on, open_problems, unfaced_problems, score, level, verdict, ended)
+VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14, ?15, ?16, ?17, ?18)";
+
+/// The health input a line was assessed from, kept beside it (and dropped with it).
+const SAVE_INPUT_SQL: &str =
+    "INSERT OR REPLACE INTO partner_input (partner_id, rules_key, input) VALUES (?1, ?2, ?3)";
 
 /// The partner's `/` haystack as it is when its line is written (dropped with the line).
 const SAVE_SEARCH_SQL: &str = concat!(
@@ -240,8 +243,9 @@ impl Store {
         let mut stmt = self
             .conn
             .prepare_cached(
-                "SELECT partner_id, input FROM partner_summary
-                 WHERE on_day = ?1 AND rules_key = ?2 AND input IS NOT NULL",
+                "SELECT i.partner_id, i.input FROM partner_input i
+                 JOIN partner_summary s ON s.partner_id = i.partner_id AND s.rules_key = i.rules_key
+                 WHERE s.on_day = ?1 AND i.rules_key = ?2",
             )
             .map_err(StoreError::sql("reading kept health inputs"))?;
         let mut rows = stmt
@@ -276,8 +280,9 @@ impl Store {
         let text: Option<String> = self
             .conn
             .prepare_cached(
-                "SELECT input FROM partner_summary
-                 WHERE partner_id = ?1 AND on_day = ?2 AND rules_key = ?3",
+                "SELECT i.input FROM partner_input i
+                 JOIN partner_summary s ON s.partner_id = i.partner_id AND s.rules_key = i.rules_key
+                 WHERE i.partner_id = ?1 AND s.on_day = ?2 AND i.rules_key = ?3",
             )
             .and_then(|mut stmt| {
                 stmt.query_row(params![partner_id, today, rules_key], |r| r.get(0))
@@ -301,6 +306,14 @@ impl Store {
         self.write("recording the dashboard lines", |tx, _| {
             let mut stmt = tx
                 .prepare_cached(SAVE_SQL)
+                .map_err(StoreError::sql("recording the dashboard lines"))?;
+            let mut input = tx
+                .prepare_cached(SAVE_INPUT_SQL)
+                .map_err(StoreError::sql("recording the dashboard lines"))?;
+            let mut no_input = tx
+                .prepare_cached(
+                    "DELETE FROM partner_input WHERE partner_id = ?1 AND rules_key = ?2",
+                )
                 .map_err(StoreError::sql("recording the dashboard lines"))?;
             let mut search = tx
                 .prepare_cached(SAVE_SEARCH_SQL)
@@ -330,11 +343,21 @@ impl Store {
                     band_code(h.level.unwrap_or(Band::Amber)),
                     verdict_code(h.verdict),
                     h.ended,
-                    inputs
-                        .get(&row.id)
-                        .and_then(|i| serde_json::to_string(i).ok())
                 ])
                 .map_err(StoreError::sql("recording the dashboard lines"))?;
+                if let Some(text) = inputs
+                    .get(&row.id)
+                    .and_then(|i| serde_json::to_string(i).ok())
+                {
+                    input
+                        .execute(params![row.id, rules_key, text])
+                        .map_err(StoreError::sql("recording the dashboard lines"))?;
+                } else {
+                    // A line replaced without its input must not keep an older day's.
+                    no_input
+                        .execute(params![row.id, rules_key])
+                        .map_err(StoreError::sql("recording the dashboard lines"))?;
+                }
                 search
                     .execute([row.id])
                     .map_err(StoreError::sql("recording the dashboard lines"))?;
