@@ -172,14 +172,10 @@ impl Row<'_> {
         match self.cells.get(column).copied().unwrap_or_default() {
             "" => Ok(None),
             v => NaiveDate::parse_from_str(v, "%Y-%m-%d")
+                .map_err(|_| format!("malformed date {v:?}: use YYYY-MM-DD"))
+                .and_then(|day| crate::domain::dates::in_range("date", day))
                 .map(Some)
-                .map_err(|_| {
-                    ImportError::line(
-                        self.line,
-                        column,
-                        format!("malformed date {v:?}: use YYYY-MM-DD"),
-                    )
-                }),
+                .map_err(|e| ImportError::line(self.line, column, e)),
         }
     }
 
