@@ -242,13 +242,7 @@ impl Builder<'_> {
                 ended_on: row.day("ended_on")?,
                 end_reason: row.text("end_reason"),
                 created_on: row.day("created_on")?.unwrap_or(d.today),
-                tags: row
-                    .text("tags")
-                    .split(';')
-                    .map(str::trim)
-                    .filter(|t| !t.is_empty())
-                    .map(str::to_string)
-                    .collect(),
+                tags: super::split_tags(&row.text("tags")),
                 ..PartnerRecord::prospect(&row.text("name"), d.today, &d.owner)
             };
             row.check(validate::partner(&p))?;
