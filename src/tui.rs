@@ -77,6 +77,8 @@ pub fn run(ctx: &Context) -> Result<(), String> {
         signal_hook::consts::SIGTERM,
         signal_hook::consts::SIGHUP,
         signal_hook::consts::SIGINT,
+        // ctrl-\ in a terminal: its default dumps core and leaves the terminal raw.
+        signal_hook::consts::SIGQUIT,
     ] {
         signal_hook::flag::register(signal, Arc::clone(&stop))
             .map_err(|e| format!("cannot watch signals: {e}"))?;

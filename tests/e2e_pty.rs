@@ -197,6 +197,41 @@ fn sigterm_restores_the_terminal_and_exits() {
 }
 
 #[test]
+fn sigquit_restores_the_terminal_and_keeps_the_draft() {
+    let home = Home::new();
+    home.cli(&["partner", "add", "Acme"]);
+    let mut s = home.spawn(100, 30);
+    s.wait_in_pane("Relationships", "Acme");
+    s.send("t");
+    s.wait_for("Log touch with Acme");
+    s.send("Asked for the signed order");
+    s.wait_for("Asked for the signed order");
+    let pid = s.child.process_id().expect("the child's pid");
+    let quit = Command::new("kill")
+        .arg("-QUIT")
+        .arg(pid.to_string())
+        .status()
+        .expect("running kill");
+    assert!(quit.success(), "kill -QUIT {pid} failed");
+    let status = s.wait_exit();
+    assert!(
+        status.success(),
+        "pactum exited with {status:?} after SIGQUIT"
+    );
+    assert_alternate_screen_left(&s);
+
+    let mut again = home.spawn(100, 30);
+    again.wait_for("Asked for the signed order");
+    again.wait_in_status("unfinished form");
+    again.send("\x1b");
+    again.wait_until("the form to close", |s| {
+        !s.contents().contains("Log touch with")
+    });
+    again.send("q");
+    assert!(again.wait_exit().success());
+}
+
+#[test]
 fn today_keeps_an_overdue_commitment_in_place() {
     let home = Home::new();
     home.cli(&[
