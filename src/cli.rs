@@ -7,6 +7,7 @@ use crate::paths;
 use crate::store::Store;
 use chrono::NaiveDate;
 use clap::{Args, Parser, Subcommand};
+use std::io::Write;
 use std::path::PathBuf;
 use std::process::ExitCode;
 
@@ -343,10 +344,16 @@ impl Context {
     pub fn open(&self) -> Result<Store, String> {
         let store = Store::open(&self.db, &paths::os_user()).map_err(|e| e.to_string())?;
         for warning in store.warnings() {
-            eprintln!("pactum: {warning}");
+            say(&format!("pactum: {warning}"));
         }
         Ok(store)
     }
+}
+
+/// Writes one line to stderr. A stderr that is gone (a closed terminal, a reader that left)
+/// is no reason to panic: the exit code still says what happened.
+fn say(line: &str) {
+    let _ = writeln!(std::io::stderr(), "{line}");
 }
 
 /// Entry point of the binary: parse, run, and turn failures into one line and an exit code.
@@ -358,7 +365,7 @@ pub fn main() -> ExitCode {
             // A usage error quotes the arguments: each line is cleaned like any other output.
             let text = e.to_string();
             for l in text.trim_end().lines() {
-                eprintln!("{}", crate::domain::text::clean_line(l));
+                say(&crate::domain::text::clean_line(l));
             }
             return ExitCode::from(2);
         }
@@ -368,7 +375,10 @@ pub fn main() -> ExitCode {
         Err(reason) => {
             // Reasons can quote names from the book: cleaned like any other output, and on one
             // line (a reason from a library may span several).
-            eprintln!("pactum: {}", crate::domain::text::clean_line(reason.trim()));
+            say(&format!(
+                "pactum: {}",
+                crate::domain::text::clean_line(reason.trim())
+            ));
             ExitCode::FAILURE
         }
     }

@@ -15,7 +15,7 @@ use ratatui::crossterm::event::{
     self, DisableBracketedPaste, DisableMouseCapture, EnableBracketedPaste, EnableMouseCapture,
     Event, KeyEvent, KeyEventKind, KeyModifiers, MouseButton, MouseEventKind,
 };
-use ratatui::crossterm::{cursor, execute};
+use ratatui::crossterm::{cursor, execute, terminal};
 use std::io::{BufWriter, Stdout, Write};
 use std::sync::Arc;
 use std::sync::atomic::{AtomicBool, Ordering};
@@ -33,10 +33,12 @@ const TYPEAHEAD_STALE: Duration = Duration::from_millis(100);
 /// The dashboard's terminal: output is buffered and flushed once per frame.
 pub type Screen = Terminal<Wire<BufWriter<Stdout>>>;
 
-/// Raw mode, the alternate screen and a panic hook that restores the terminal (ratatui's own),
-/// with a buffered writer in place of the line-buffered stdout.
+/// Raw mode and the alternate screen, with a buffered writer in place of the line-buffered
+/// stdout.
 fn open_screen() -> Result<Screen, String> {
-    drop(ratatui::try_init().map_err(|e| format!("opening the terminal: {e}"))?);
+    let opening = |e: std::io::Error| format!("opening the terminal: {e}");
+    terminal::enable_raw_mode().map_err(opening)?;
+    execute!(std::io::stdout(), terminal::EnterAlternateScreen).map_err(opening)?;
     let writer = BufWriter::with_capacity(FRAME_BYTES, std::io::stdout());
     Terminal::new(Wire::new(writer)).map_err(|e| format!("opening the terminal: {e}"))
 }
@@ -75,22 +77,35 @@ pub fn run(ctx: &Context) -> Result<(), String> {
         signal_hook::consts::SIGTERM,
         signal_hook::consts::SIGHUP,
         signal_hook::consts::SIGINT,
+        // ctrl-\ in a terminal: its default dumps core and leaves the terminal raw.
+        signal_hook::consts::SIGQUIT,
     ] {
         signal_hook::flag::register(signal, Arc::clone(&stop))
             .map_err(|e| format!("cannot watch signals: {e}"))?;
     }
-    // color-eyre's panic hook first; ratatui::init wraps it so a panic restores the terminal.
+    // color-eyre's panic hook first, wrapped so that a panic restores the terminal.
     let _ = color_eyre::install();
+    let report = std::panic::take_hook();
+    std::panic::set_hook(Box::new(move |info| {
+        restore_terminal();
+        report(info);
+    }));
     let mut terminal = open_screen()?;
     let _ = execute!(std::io::stdout(), EnableMouseCapture, EnableBracketedPaste);
     let result = event_loop(&mut terminal, &mut store, ctx, &stop);
-    let _ = execute!(
-        std::io::stdout(),
-        DisableMouseCapture,
-        DisableBracketedPaste
-    );
-    ratatui::restore();
+    restore_terminal();
     result
+}
+
+/// Gives the terminal back as it was: each step tried even when one fails, and failures
+/// ignored. A terminal that went away (a dropped link) cannot be restored, nor told so; saying
+/// it on that terminal's stderr would fail again, and ratatui's `restore` panics there (a panic
+/// in the panic hook: SIGABRT).
+fn restore_terminal() {
+    let mut out = std::io::stdout();
+    let _ = execute!(out, DisableMouseCapture, DisableBracketedPaste);
+    let _ = terminal::disable_raw_mode();
+    let _ = execute!(out, terminal::LeaveAlternateScreen, cursor::Show);
 }
 
 /// Runs the loop, and keeps an unfinished form as a draft however the loop ends.
@@ -272,14 +287,8 @@ fn to_key(key: &KeyEvent) -> Option<Key> {
 
 /// Ctrl-Z: give the terminal back, stop, and take it again when resumed.
 fn suspend(terminal: &mut Screen) -> Result<(), String> {
-    let _ = execute!(
-        std::io::stdout(),
-        DisableMouseCapture,
-        DisableBracketedPaste
-    );
-    ratatui::restore();
     // The shell gets its cursor back while pactum is stopped.
-    let _ = execute!(std::io::stdout(), cursor::Show);
+    restore_terminal();
     let _ = signal_hook::low_level::raise(signal_hook::consts::SIGTSTP);
     *terminal = open_screen()?;
     let _ = execute!(std::io::stdout(), EnableMouseCapture, EnableBracketedPaste);

@@ -231,3 +231,59 @@ fn the_default_books_directories_are_private_whatever_the_umask() {
         assert_eq!(mode, 0o700, "{dir}");
     }
 }
+
+/// Runs pactum as `nobody` when the tests run as root (root may write a 0444 file; nobody may
+/// not), else as ourselves.
+fn pactum_as_a_user(book: &Path, args: &[&str]) -> Output {
+    use std::os::unix::process::CommandExt;
+    let mut cmd = Command::new(env!("CARGO_BIN_EXE_pactum"));
+    cmd.env_clear()
+        .env("HOME", book.parent().unwrap())
+        .arg("--db")
+        .arg(book)
+        .args(["--today", "2026-11-27"])
+        .args(args);
+    if is_root() {
+        cmd.uid(NOBODY).gid(NOBODY);
+    }
+    cmd.output().unwrap()
+}
+
+#[test]
+fn a_read_only_shm_beside_a_writable_book_is_named_with_its_fix() {
+    let tmp = tempfile::tempdir().unwrap();
+    if is_root() {
+        chown(tmp.path(), Some(NOBODY), Some(NOBODY)).unwrap();
+    }
+    let book = tmp.path().join("book.db");
+    let made = pactum_as_a_user(&book, &["partner", "add", "Acme"]);
+    assert!(made.status.success(), "{}", text(&made.stderr));
+    // A stale -shm left read-only (a copy, an archive, a chmod), the user's own.
+    let shm = tmp.path().join("book.db-shm");
+    std::fs::write(&shm, b"").unwrap();
+    if is_root() {
+        chown(&shm, Some(NOBODY), Some(NOBODY)).unwrap();
+    }
+    set_mode(&shm, 0o444);
+
+    let out = pactum_as_a_user(&book, &["partner", "add", "Beta"]);
+    assert_eq!(out.status.code(), Some(1));
+    let err = text(&out.stderr);
+    assert_eq!(err.lines().count(), 1, "{err}");
+    assert!(
+        err.contains(&format!(
+            "{}: the book's -shm file is read-only (mode 0444)",
+            shm.display()
+        )),
+        "{err}"
+    );
+    assert!(err.contains("chmod u+w"), "{err}");
+    assert!(!err.contains("readonly database"), "{err}");
+
+    // The fix it names works.
+    if shm.exists() {
+        set_mode(&shm, 0o600);
+    }
+    let again = pactum_as_a_user(&book, &["partner", "add", "Beta"]);
+    assert!(again.status.success(), "{}", text(&again.stderr));
+}

@@ -179,3 +179,33 @@ fn import_refuses_endless_and_oversized_files_without_reading_them() {
         "nothing imported: {list}"
     );
 }
+
+/// Runs pactum with its stderr a pipe whose reader has gone; returns how it ended.
+fn with_stderr_gone(home: &Home, args: &[&str]) -> std::process::ExitStatus {
+    use std::os::unix::process::ExitStatusExt;
+    use std::process::Stdio;
+    let mut child = Command::new(env!("CARGO_BIN_EXE_pactum"))
+        .env_clear()
+        .envs(home.env())
+        .arg("--db")
+        .arg(home.db())
+        .args(args)
+        .stdout(Stdio::null())
+        .stderr(Stdio::piped())
+        .spawn()
+        .unwrap();
+    // The read end closes before pactum writes its error: the write fails with EPIPE.
+    drop(child.stderr.take());
+    let status = child.wait().unwrap();
+    assert_eq!(status.signal(), None, "pactum {args:?} died of a signal");
+    status
+}
+
+#[test]
+fn an_error_told_to_a_stderr_that_is_gone_still_exits_with_its_code() {
+    let home = book();
+    let usage = with_stderr_gone(&home, &["--no-such-option"]);
+    assert_eq!(usage.code(), Some(2));
+    let failure = with_stderr_gone(&home, &["partner", "show", "Nobody"]);
+    assert_eq!(failure.code(), Some(1));
+}

@@ -279,3 +279,75 @@ fn a_restore_keeps_each_earlier_book_and_refuses_the_book_itself() {
 fn is_book(path: &Path) -> bool {
     path.is_file() && path.to_string_lossy().contains("book.db.before-restore-")
 }
+
+#[test]
+fn a_day_beyond_the_kept_range_is_refused_and_never_reaches_the_calendar() {
+    let book = Book::new();
+    let range = "is out of range: pactum keeps days from 1900-01-01 to 9999-12-31";
+    book.refused(
+        &[
+            "commitment",
+            "add",
+            "Acme",
+            "x",
+            "--ours",
+            "--due",
+            "+1000000w",
+        ],
+        &format!("date \"+1000000w\" (+21192-04-03) {range}"),
+    );
+    book.refused(
+        &["commitment", "redate", "3", "--due", "+1000000w"],
+        "(+21192-04-03) is out of range",
+    );
+    book.refused(
+        &["touch", "add", "Acme", "x", "--on", "1066-10-14"],
+        &format!("date \"1066-10-14\" {range}"),
+    );
+    let out = Command::new(env!("CARGO_BIN_EXE_pactum"))
+        .arg("--db")
+        .arg(&book.db)
+        .args(["--today", "+1000000w", "today"])
+        .env_remove("PACTUM_TODAY")
+        .output()
+        .unwrap();
+    let err = String::from_utf8_lossy(&out.stderr);
+    assert_eq!(out.status.code(), Some(1), "{err}");
+    assert!(err.contains(range), "{err}");
+    // A file cannot bring one in either.
+    let export = book.ok(&["export"]);
+    let json = book.dir.path().join("far.json");
+    std::fs::write(
+        &json,
+        export.replacen(
+            "\"due_on\": \"2026-11-22\"",
+            "\"due_on\": \"+21192-04-09\"",
+            1,
+        ),
+    )
+    .unwrap();
+    book.refused(&["import", json.to_str().unwrap()], range);
+    let csv = book.dir.path().join("far.csv");
+    std::fs::write(
+        &csv,
+        "partner,side,title,made_on,due_on\nAcme,ours,far,2026-11-01,9999-12-31\nAcme,ours,x,1899-12-31,\n",
+    )
+    .unwrap();
+    book.refused(
+        &["import", csv.to_str().unwrap()],
+        "far.csv line 3, field made_on: date 1899-12-31 is out of range",
+    );
+    // The last day kept is written to the calendar with four digits, like any other.
+    book.ok(&[
+        "commitment",
+        "add",
+        "Acme",
+        "far",
+        "--ours",
+        "--due",
+        "9999-12-31",
+    ]);
+    let ics = book.ok(&["ics"]);
+    assert!(ics.contains("DUE;VALUE=DATE:99991231"), "{ics}");
+    assert!(!ics.contains(":+"), "{ics}");
+}

@@ -197,6 +197,41 @@ fn sigterm_restores_the_terminal_and_exits() {
 }
 
 #[test]
+fn sigquit_restores_the_terminal_and_keeps_the_draft() {
+    let home = Home::new();
+    home.cli(&["partner", "add", "Acme"]);
+    let mut s = home.spawn(100, 30);
+    s.wait_in_pane("Relationships", "Acme");
+    s.send("t");
+    s.wait_for("Log touch with Acme");
+    s.send("Asked for the signed order");
+    s.wait_for("Asked for the signed order");
+    let pid = s.child.process_id().expect("the child's pid");
+    let quit = Command::new("kill")
+        .arg("-QUIT")
+        .arg(pid.to_string())
+        .status()
+        .expect("running kill");
+    assert!(quit.success(), "kill -QUIT {pid} failed");
+    let status = s.wait_exit();
+    assert!(
+        status.success(),
+        "pactum exited with {status:?} after SIGQUIT"
+    );
+    assert_alternate_screen_left(&s);
+
+    let mut again = home.spawn(100, 30);
+    again.wait_for("Asked for the signed order");
+    again.wait_in_status("unfinished form");
+    again.send("\x1b");
+    again.wait_until("the form to close", |s| {
+        !s.contents().contains("Log touch with")
+    });
+    again.send("q");
+    assert!(again.wait_exit().success());
+}
+
+#[test]
 fn today_keeps_an_overdue_commitment_in_place() {
     let home = Home::new();
     home.cli(&[
@@ -335,16 +370,23 @@ fn a_dropped_link_ends_the_session_instead_of_spinning() {
     // The link drops: the terminal's master side closes under the running dashboard.
     drop(pair.master);
     let deadline = Instant::now() + TIMEOUT;
-    loop {
-        if child.try_wait().expect("polling the child").is_some() {
-            break;
+    let status = loop {
+        if let Some(status) = child.try_wait().expect("polling the child") {
+            break status;
         }
         assert!(
             Instant::now() < deadline,
             "pactum kept running after its terminal closed"
         );
         thread::sleep(POLL);
-    }
+    };
+    // Restoring a terminal that is gone fails, and so does saying so on its stderr: neither is
+    // a reason to die of SIGABRT (a panic in the panic hook) or a panic (exit 101). Exit 1 is
+    // fine: a frame that could not be written is a failure, told to nobody.
+    assert!(
+        status.signal().is_none() && status.exit_code() <= 1,
+        "pactum ended with {status:?} after its terminal closed"
+    );
 }
 
 #[test]

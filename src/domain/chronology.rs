@@ -1,12 +1,14 @@
 //! The order of a record's days: nothing is recorded as having happened after today, a
 //! commitment is not due before it was made, and nothing is closed, reviewed, talked through or
-//! resolved before the record it follows began. Each refusal is one sentence naming the day at
+//! resolved before the record it follows began; and every day lies in the range pactum keeps
+//! ([`super::dates::in_range`], which a book written by hand or an import could break). Each refusal is one sentence naming the day at
 //! fault and the day it was held against.
 
 use chrono::NaiveDate;
 
 /// `day` (named `field`, e.g. "touch day") is not after `today`.
 pub fn not_after_today(field: &str, day: NaiveDate, today: NaiveDate) -> Result<(), String> {
+    super::dates::in_range(field, day)?;
     if day > today {
         return Err(format!(
             "{field} {day} is after today ({today}): record it once it has happened"
@@ -22,6 +24,7 @@ pub fn not_before(
     start_field: &str,
     start: NaiveDate,
 ) -> Result<(), String> {
+    super::dates::in_range(field, day)?;
     if day < start {
         return Err(format!("{field} {day} is before the {start_field} {start}"));
     }
@@ -72,7 +75,7 @@ mod tests {
     const TODAY: &str = "2026-11-27";
 
     fn d(s: &str) -> NaiveDate {
-        NaiveDate::parse_from_str(s, "%Y-%m-%d").unwrap()
+        s.parse().unwrap()
     }
 
     #[rstest]
@@ -92,6 +95,20 @@ mod tests {
     }
 
     #[rstest]
+    #[case(
+        "2026-01-01",
+        Some("+21192-04-09"),
+        Some(
+            "due day +21192-04-09 is out of range: pactum keeps days from 1900-01-01 to 9999-12-31"
+        )
+    )]
+    #[case(
+        "1066-10-14",
+        None,
+        Some(
+            "made day 1066-10-14 is out of range: pactum keeps days from 1900-01-01 to 9999-12-31"
+        )
+    )]
     #[case("2026-01-01", None, None)]
     #[case("2026-11-27", Some("2026-11-27"), None)]
     #[case("2026-01-01", Some("2026-01-01"), None)]

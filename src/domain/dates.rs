@@ -5,8 +5,40 @@ use chrono::{Days, NaiveDate};
 /// The accepted forms, for error messages.
 pub const DATE_FORMS: &str = "YYYY-MM-DD, today, tomorrow, yesterday, +Nd, -Nd, +Nw or -Nw";
 
-/// Parses a date the user typed, relative to `today`.
+/// The first day pactum keeps. Years 1900–9999 keep every day four digits wide in the book,
+/// its exports and the calendar (a year past 9999 was written as `+211920409`).
+pub const FIRST_DAY: NaiveDate = NaiveDate::from_ymd_opt(1900, 1, 1).expect("a valid day");
+/// The last day pactum keeps.
+pub const LAST_DAY: NaiveDate = NaiveDate::from_ymd_opt(9999, 12, 31).expect("a valid day");
+
+/// `day` (named `field`, e.g. "due day") lies between [`FIRST_DAY`] and [`LAST_DAY`].
+pub fn in_range(field: &str, day: NaiveDate) -> Result<NaiveDate, String> {
+    if (FIRST_DAY..=LAST_DAY).contains(&day) {
+        return Ok(day);
+    }
+    Err(format!(
+        "{field} {day} is out of range: pactum keeps days from {FIRST_DAY} to {LAST_DAY}"
+    ))
+}
+
+/// Parses a date the user typed, relative to `today`, within [`FIRST_DAY`]..=[`LAST_DAY`].
 pub fn parse_date(input: &str, today: NaiveDate) -> Result<NaiveDate, String> {
+    let day = parse_any_date(input, today)?;
+    if (FIRST_DAY..=LAST_DAY).contains(&day) {
+        return Ok(day);
+    }
+    let typed = super::text::quoted(input.trim());
+    let shown = if input.trim() == day.to_string() {
+        typed
+    } else {
+        format!("{typed} ({day})")
+    };
+    Err(format!(
+        "date {shown} is out of range: pactum keeps days from {FIRST_DAY} to {LAST_DAY}"
+    ))
+}
+
+fn parse_any_date(input: &str, today: NaiveDate) -> Result<NaiveDate, String> {
     let s = input.trim().to_ascii_lowercase();
     let bad = || {
         format!(
@@ -92,6 +124,27 @@ mod tests {
     fn rejected_with_the_forms(#[case] input: &str) {
         let err = parse_date(input, d("2026-11-27")).unwrap_err();
         assert!(err.contains("YYYY-MM-DD"), "{err}");
+    }
+
+    #[rstest]
+    #[case("+1000000w", "date \"+1000000w\" (+21192-04-03) is out of range")]
+    #[case("-50000w", "date \"-50000w\" (1068-")]
+    #[case("0001-01-01", "date \"0001-01-01\" is out of range")]
+    #[case("1899-12-31", "date \"1899-12-31\" is out of range")]
+    fn out_of_range_with_the_range(#[case] input: &str, #[case] start: &str) {
+        let err = parse_date(input, d("2026-11-27")).unwrap_err();
+        assert!(err.starts_with(start), "{err}");
+        assert!(
+            err.ends_with("pactum keeps days from 1900-01-01 to 9999-12-31"),
+            "{err}"
+        );
+    }
+
+    #[rstest]
+    #[case("1900-01-01")]
+    #[case("9999-12-31")]
+    fn the_range_ends_are_kept(#[case] input: &str) {
+        assert_eq!(parse_date(input, d("2026-11-27")), Ok(d(input)));
     }
 
     #[test]

@@ -8,8 +8,8 @@ use super::book::{
 };
 use super::error::ImportError;
 use crate::domain::Status;
-use crate::domain::chronology;
 use crate::domain::limits::{self, NAME_MAX, TAG_MAX, TEXT_MAX, TITLE_MAX};
+use crate::domain::{chronology, dates};
 use chrono::NaiveDate;
 use std::collections::HashMap;
 
@@ -31,6 +31,16 @@ pub fn partner(p: &PartnerRecord) -> Result<(), FieldError> {
     text("end_reason", &p.end_reason, TEXT_MAX, false)?;
     text("owner", &p.owner, NAME_MAX, false)?;
     limits::check_cadence(p.update_every_days.into()).map_err(|e| ("update_every_days", e))?;
+    let days = [
+        ("signed_on", "signing day", p.signed_on),
+        ("ended_on", "ending day", p.ended_on),
+        ("created_on", "day added", Some(p.created_on)),
+    ];
+    for (field, name, on) in days {
+        if let Some(on) = on {
+            dates::in_range(name, on).map_err(|e| (field, e))?;
+        }
+    }
     for tag in &p.tags {
         text("tags", tag, TAG_MAX, true)?;
         if tag.contains(',') {

@@ -20,6 +20,7 @@ pub fn connect(path: &Path, options: &BookOptions) -> StoreResult<(Connection, V
     let io = |e| StoreError::Io(path.to_path_buf(), e);
     let mut warnings = Vec::new();
     place::guard(path)?;
+    place::refuse_read_only_companions(path)?;
     match fs::symlink_metadata(path) {
         Ok(meta) if meta.file_type().is_symlink() => {
             return Err(StoreError::NotABook(

@@ -194,6 +194,44 @@ pub fn companion(book: &Path, suffix: &str) -> PathBuf {
     PathBuf::from(name)
 }
 
+/// Refuses a writable book whose `-wal` or `-shm` is read-only (left so by a copy, an archive,
+/// a chmod): SQLite would open it and then refuse every write with only "attempt to write a
+/// readonly database". Said here, before SQLite opens anything, naming the file and its fix.
+pub fn refuse_read_only_companions(book: &Path) -> StoreResult<()> {
+    if !writable(book) {
+        return Ok(());
+    }
+    for (suffix, what) in [
+        ("-wal", "the book's -wal file"),
+        ("-shm", "the book's -shm file"),
+    ] {
+        let path = companion(book, suffix);
+        let Ok(meta) = fs::metadata(&path) else {
+            continue;
+        };
+        if writable(&path) {
+            continue;
+        }
+        let mode = meta.permissions().mode() & 0o7777;
+        return Err(StoreError::Refused(
+            path,
+            format!(
+                "{what} is read-only (mode {mode:04o}), so nothing could be written to the \
+                 book: make it writable again (chmod u+w on it) and try again"
+            ),
+        ));
+    }
+    Ok(())
+}
+
+/// Whether the user may write `path` (as the kernel will judge it: root may write a 0444 file).
+fn writable(path: &Path) -> bool {
+    CString::new(path.as_os_str().as_bytes()).is_ok_and(|c_path| {
+        // SAFETY: access only reads the NUL-terminated path.
+        unsafe { libc::access(c_path.as_ptr(), libc::W_OK) == 0 }
+    })
+}
+
 /// The effective uid: whose files pactum may write into.
 pub fn me() -> u32 {
     // SAFETY: geteuid cannot fail and has no preconditions.

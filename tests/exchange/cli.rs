@@ -93,3 +93,40 @@ fn csv_export_needs_a_table_and_ics_writes_a_calendar() {
     let report = ok(&pactum(&db, &["import", vcf.to_str().unwrap()]));
     assert!(report.contains("contacts"), "{report}");
 }
+
+#[test]
+fn tags_with_semicolons_survive_a_csv_round_trip() {
+    let dir = tempfile::tempdir().unwrap();
+    let db = dir.path().join("book.db");
+    let tags = ["eu;retail", "back\\slash", "plain", "=sum;"];
+    let mut args = vec!["partner", "add", "Acme"];
+    for t in tags {
+        args.extend(["--tag", t]);
+    }
+    ok(&pactum(&db, &args));
+    let csv = dir.path().join("partners.csv");
+    ok(&pactum(
+        &db,
+        &[
+            "export",
+            "--table",
+            "partners",
+            "--out",
+            csv.to_str().unwrap(),
+        ],
+    ));
+    let other = dir.path().join("other.db");
+    ok(&pactum(&other, &["import", csv.to_str().unwrap()]));
+    let shown = ok(&pactum(&other, &["partner", "show", "Acme", "--json"]));
+    let json: serde_json::Value = serde_json::from_str(&shown).unwrap();
+    let mut back: Vec<&str> = json["partner"]["tags"]
+        .as_array()
+        .unwrap_or_else(|| panic!("no tags in {shown}"))
+        .iter()
+        .map(|t| t.as_str().unwrap())
+        .collect();
+    back.sort_unstable();
+    let mut want = tags.to_vec();
+    want.sort_unstable();
+    assert_eq!(back, want, "{}", std::fs::read_to_string(&csv).unwrap());
+}

@@ -125,7 +125,7 @@ pub fn export(book: &Book, table: Table, tick: &mut dyn FnMut()) -> String {
                     day(p.ended_on),
                     p.end_reason.clone(),
                     p.created_on.to_string(),
-                    p.tags.join("; "),
+                    super::join_tags(&p.tags),
                 ];
                 if p.contacts.is_empty() {
                     let mut cells = own.to_vec();

@@ -172,14 +172,10 @@ impl Row<'_> {
         match self.cells.get(column).copied().unwrap_or_default() {
             "" => Ok(None),
             v => NaiveDate::parse_from_str(v, "%Y-%m-%d")
+                .map_err(|_| format!("malformed date {v:?}: use YYYY-MM-DD"))
+                .and_then(|day| crate::domain::dates::in_range("date", day))
                 .map(Some)
-                .map_err(|_| {
-                    ImportError::line(
-                        self.line,
-                        column,
-                        format!("malformed date {v:?}: use YYYY-MM-DD"),
-                    )
-                }),
+                .map_err(|e| ImportError::line(self.line, column, e)),
         }
     }
 
@@ -246,13 +242,7 @@ impl Builder<'_> {
                 ended_on: row.day("ended_on")?,
                 end_reason: row.text("end_reason"),
                 created_on: row.day("created_on")?.unwrap_or(d.today),
-                tags: row
-                    .text("tags")
-                    .split(';')
-                    .map(str::trim)
-                    .filter(|t| !t.is_empty())
-                    .map(str::to_string)
-                    .collect(),
+                tags: super::split_tags(&row.text("tags")),
                 ..PartnerRecord::prospect(&row.text("name"), d.today, &d.owner)
             };
             row.check(validate::partner(&p))?;

@@ -35,10 +35,63 @@ pub fn revive(cell: &str) -> &str {
     }
 }
 
+/// A partner's tags in one cell, separated by `; `. A `;` or `\\` inside a tag is written `\\;`
+/// or `\\\\`, so that [`split_tags`] gives the same tags back.
+pub fn join_tags(tags: &[String]) -> String {
+    let escaped: Vec<String> = tags
+        .iter()
+        .map(|t| t.replace('\\', "\\\\").replace(';', "\\;"))
+        .collect();
+    escaped.join("; ")
+}
+
+/// Reverses [`join_tags`]: splits at each `;` not escaped, trims, and drops empty tags. A `\\`
+/// before any other character is kept as typed (files written by hand, or before escaping).
+pub fn split_tags(cell: &str) -> Vec<String> {
+    let mut tags = Vec::new();
+    let mut tag = String::new();
+    let mut chars = cell.chars().peekable();
+    while let Some(c) = chars.next() {
+        match c {
+            '\\' => match chars.peek() {
+                Some(&next @ (';' | '\\')) => {
+                    tag.push(next);
+                    chars.next();
+                }
+                _ => tag.push(c),
+            },
+            ';' => tags.push(std::mem::take(&mut tag)),
+            _ => tag.push(c),
+        }
+    }
+    tags.push(tag);
+    tags.iter()
+        .map(|t| t.trim())
+        .filter(|t| !t.is_empty())
+        .map(str::to_string)
+        .collect()
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
     use rstest::rstest;
+
+    #[rstest]
+    #[case(&["retail", "eu"], "retail; eu")]
+    #[case(&["a;b", "c"], "a\\;b; c")]
+    #[case(&["back\\slash;", ";"], "back\\\\slash\\;; \\;")]
+    #[case(&[], "")]
+    fn tags_come_back_as_they_were(#[case] tags: &[&str], #[case] cell: &str) {
+        let tags: Vec<String> = tags.iter().map(|t| t.to_string()).collect();
+        assert_eq!(join_tags(&tags), cell);
+        assert_eq!(split_tags(cell), tags);
+    }
+
+    #[test]
+    fn an_older_or_typed_cell_splits_as_before() {
+        assert_eq!(split_tags(" retail ;;eu; a\\b"), ["retail", "eu", "a\\b"]);
+    }
 
     #[rstest]
     #[case("=SUM(A1:A9)", "'=SUM(A1:A9)")]
