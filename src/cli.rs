@@ -1,4 +1,4 @@
-//! The command line (DESIGN.md §6): parsing, global options, and dispatch.
+//! The command line (every command is in the README's "Command line"): parsing, global options, and dispatch.
 
 use crate::commands;
 use crate::config::Config;

@@ -1,4 +1,4 @@
-//! pactum: the partnership book. Layers, one way only (DESIGN.md §7):
+//! pactum: the partnership book. Layers, one way only (README, "Layout of the code"):
 //! `cli`/`tui` → `app` → `domain`, with `store` the only module that touches SQLite.
 
 pub mod app;

@@ -1,4 +1,4 @@
-//! The sanitiser under proptest (DESIGN.md §9): whatever text comes in, what leaves it cannot
+//! The sanitiser under proptest: whatever text comes in, what leaves it cannot
 //! steer a terminal, is stable when cleaned again, and takes exactly the cells it claims — as
 //! ratatui lays them out.
 //!

@@ -1,4 +1,4 @@
-//! Every screen at every size with hostile books (DESIGN.md §9): no panic, and no control or
+//! Every screen at every size with hostile books: no panic, and no control or
 //! bidi character from the book ever reaches a cell of the screen.
 //!
 //! Random books (proptest, 48 books, each of 21 screens at 3 sizes: two up to 200×60, one up to

@@ -1,4 +1,4 @@
-//! The daily agenda (DESIGN.md §2): what is overdue or due both ways, who is owed an update,
+//! The daily agenda, the two-minute morning check-in: what is overdue or due both ways, who is owed an update,
 //! which partnerships are slipping. Built from rows a store selected for it; pure.
 
 use super::facts::days_since;

@@ -1,4 +1,4 @@
-//! The date forms of DESIGN.md §6: `YYYY-MM-DD`, `today`, `tomorrow`, `yesterday`, `+3d`, `-2w`.
+//! The date forms every command and form takes: `YYYY-MM-DD`, `today`, `tomorrow`, `yesterday`, `+3d`, `-2w`.
 
 use chrono::{Days, NaiveDate};
 

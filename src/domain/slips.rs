@@ -1,5 +1,5 @@
 //! Slips: promises of ours that were broken — missed, kept late, left overdue, or re-dated on or
-//! after their due day — and whether we have told the partner (DESIGN.md §4, principle 4).
+//! after their due day — and whether we have told the partner (history stays as it happened).
 //!
 //! A re-date before the due day is a new date agreed in time, not a slip. A re-date on or after
 //! it keeps the due day first missed (on-time keeping is judged against it, once) and the day it

@@ -1,4 +1,4 @@
-//! The one sanitiser (DESIGN.md §9): everything stored or imported passes through it before it
+//! The one sanitiser (README, "Hostile text and small terminals"): everything stored or imported passes through it before it
 //! reaches a screen or plain-text output.
 
 use unicode_segmentation::UnicodeSegmentation;

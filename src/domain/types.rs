@@ -1,4 +1,4 @@
-//! The entities of DESIGN.md §3, in the partnership's own words.
+//! The entities of the book, in the partnership's own words.
 
 use chrono::NaiveDate;
 use serde::{Deserialize, Serialize};
@@ -132,7 +132,7 @@ pub struct Commitment {
     pub owner: String,
     pub version: i64,
     /// Set once the commitment was re-dated on or after its due day: the broken promise stays
-    /// in the record (DESIGN.md §4, principle 4).
+    /// in the record: history stays as it happened.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub slip: Option<Slip>,
 }

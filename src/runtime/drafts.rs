@@ -1,5 +1,5 @@
 //! Unfinished forms kept as drafts in the book when a session ends (a dropped ssh link, a
-//! killed terminal) and offered back on the next start (DESIGN.md §9).
+//! killed terminal) and offered back on the next start, so a dropped link loses nothing typed.
 
 use crate::app::form::Draft;
 use crate::store::Store;

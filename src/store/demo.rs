@@ -24,7 +24,7 @@ pub struct DemoBook {
 #[serde(deny_unknown_fields)]
 pub struct DemoPartner {
     pub name: String,
-    /// The lesson of DESIGN.md §1 this partner shows (documentation only).
+    /// The lesson this partner shows (documentation only).
     pub lesson: String,
     pub stage: Stage,
     pub created: i64,

@@ -1,4 +1,4 @@
-//! Unfinished forms, kept in the book per person (DESIGN.md §9): a dropped link or a killed
+//! Unfinished forms, kept in the book per person: a dropped link or a killed
 //! terminal loses nothing that was typed; the next start offers it back, once.
 
 use super::Store;

@@ -1,4 +1,4 @@
-//! The only module that touches SQLite (DESIGN.md §7, §8). Returns domain types.
+//! The only module that touches SQLite (WAL, short write transactions, versions on every row). Returns domain types.
 
 mod agenda;
 mod backup;

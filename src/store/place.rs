@@ -248,7 +248,7 @@ pub fn open_to_others(dir: &Path) -> bool {
     })
 }
 
-/// Refuses what pactum must not open or create (DESIGN.md §8): a book path that is not a
+/// Refuses what pactum must not open or create (a book must be its owner's alone, or a team directory's): a book path that is not a
 /// regular file (a link, a device, a FIFO), a new book in a directory any user may write to,
 /// and a book, `-wal` or `-shm` that is not the user's own outside a team directory (or, in a
 /// team directory, not in the team's group). Another user's file there could hand them every

@@ -2,7 +2,7 @@
 
 /// Each entry moves the book from `user_version = index` to `index + 1`.
 pub const MIGRATIONS: &[&str] = &[
-    // 1: every entity of DESIGN.md §3.
+    // 1: every entity of the book: partners, contacts, commitments, reviews, touches, problems.
     "
     CREATE TABLE partner (
         id                INTEGER PRIMARY KEY,

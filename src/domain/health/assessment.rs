@@ -55,7 +55,7 @@ pub struct Health {
     bands: Bands,
 }
 
-/// Judges one partnership on `today` by `rules` (DESIGN.md §4). Pure: no I/O, no clock.
+/// Judges one partnership on `today` by `rules` (README, "Health"). Pure: no I/O, no clock.
 pub fn assess(input: &HealthInput, today: NaiveDate, rules: &Rules) -> Health {
     let context = Context::new(input, rules, today);
     let signals: Vec<Signal> = SignalKey::ALL

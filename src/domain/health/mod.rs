@@ -1,4 +1,4 @@
-//! Partnership health (DESIGN.md §4): explainable signals, a score, a verdict.
+//! Partnership health (README, "Health"): explainable signals, a score, a verdict.
 //!
 //! [`assess`] is a pure function of a partner's [`HealthInput`] (aggregates a store computes
 //! with SQL over the windows of [`HealthWindows`]), `today` and the [`Rules`]. Every signal

@@ -1,4 +1,4 @@
-//! The rule set of DESIGN.md §4: windows, thresholds, weights and bands, read from the `[health]`
+//! The health rule set (README, "Health"): windows, thresholds, weights and bands, read from the `[health]`
 //! table of the config file. Every field has the documented default, so a config file names only
 //! what it changes. `assets/rules.toml` lists the defaults with the meaning of each key.
 
