@@ -4,26 +4,14 @@
 //! chmod of /tmp or of someone else's file. Tests run as root chown files to `nobody` to stand
 //! for another user.
 
+mod common;
+
+use common::{pactum_on as pactum, text};
 use std::os::unix::fs::{PermissionsExt, chown};
 use std::path::Path;
 use std::process::{Command, Output};
 
 const NOBODY: u32 = 65534;
-
-fn pactum(book: &Path, args: &[&str]) -> Output {
-    Command::new(env!("CARGO_BIN_EXE_pactum"))
-        .arg("--db")
-        .arg(book)
-        .args(["--today", "2026-11-27"])
-        .args(args)
-        .env_remove("PACTUM_DB")
-        .output()
-        .unwrap()
-}
-
-fn text(bytes: &[u8]) -> String {
-    String::from_utf8_lossy(bytes).into_owned()
-}
 
 fn set_mode(p: &Path, mode: u32) {
     std::fs::set_permissions(p, std::fs::Permissions::from_mode(mode)).unwrap();

@@ -3,26 +3,13 @@
 //! `restore` (never exit 0, never "not a pactum book", never an SQL statement), no write is
 //! accepted, and no copy gets worse. `PACTUM_DAMAGE_COPIES` sets how many copies (default 24).
 
+mod common;
+
+use common::{pactum_on as pactum, text};
 use rusqlite::Connection;
 use std::path::Path;
-use std::process::{Command, Output};
 
 const DAMAGED: &str = "pactum: the book is damaged: run `pactum doctor`, then `pactum restore`\n";
-
-fn pactum(book: &Path, args: &[&str]) -> Output {
-    Command::new(env!("CARGO_BIN_EXE_pactum"))
-        .arg("--db")
-        .arg(book)
-        .args(["--today", "2026-11-27"])
-        .args(args)
-        .env_remove("PACTUM_DB")
-        .output()
-        .unwrap()
-}
-
-fn text(bytes: &[u8]) -> String {
-    String::from_utf8_lossy(bytes).into_owned()
-}
 
 /// `integrity_check`'s findings, or the error that stopped it.
 fn integrity(book: &Path) -> Vec<String> {

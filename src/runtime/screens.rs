@@ -149,10 +149,7 @@ pub fn brief(store: &mut Store, today: NaiveDate, rules: &Rules, id: i64) -> Sto
         open_only: false,
         side: Some(Side::Ours),
     })?;
-    let last_bad_news = store
-        .health_inputs(today, rules, Some(id))?
-        .first()
-        .and_then(|(_, input)| input.last_bad_news_on);
+    let last_bad_news = store.last_bad_news(id, today)?;
     Ok(Brief::new(
         partner,
         store.contacts(id)?,
@@ -334,8 +331,7 @@ fn switched_off(
         .signed_silence(today)?
         .into_iter()
         .filter_map(|(id, name, signed_on, last)| {
-            let since = last.map_or(signed_on, |on| on.max(signed_on));
-            let days = (today - since).num_days();
+            let days = crate::domain::health::days_without_us(signed_on, last, today);
             (days > limit).then_some((name, id, days))
         })
         .collect())

@@ -25,6 +25,7 @@ mod place;
 #[cfg(test)]
 mod plans;
 mod records;
+mod redate;
 pub mod schema;
 mod schema_check;
 mod slips;

@@ -36,6 +36,21 @@ SELECT p.id, p.name, p.signed_on,
 FROM partner p WHERE p.stage = 'signed' AND p.signed_on <= ?1";
 
 impl Store {
+    /// The day of a partner's latest bad-news touch up to `today`, if any.
+    pub fn last_bad_news(
+        &self,
+        partner_id: i64,
+        today: NaiveDate,
+    ) -> StoreResult<Option<NaiveDate>> {
+        self.conn
+            .prepare_cached(
+                "SELECT max(on_day) FROM touch WHERE partner_id = ?1 AND bad_news = 1
+                 AND on_day <= ?2",
+            )
+            .and_then(|mut stmt| stmt.query_row(params![partner_id, today], |r| r.get(0)))
+            .map_err(StoreError::sql("reading the last bad-news touch"))
+    }
+
     /// Our promises that broke and may not be told yet: missed since `since`, or re-dated
     /// late and open; each with its partner's name and last bad-news touch (up to `today`).
     /// The caller decides with [`crate::domain::slips`] which are untold.

@@ -100,3 +100,20 @@ fn typed(key: Key) -> ratatui_textarea::Input {
         shift: false,
     }
 }
+
+/// Runs the real binary on `book` with today pinned to the fixtures' day.
+pub fn pactum_on(book: &std::path::Path, args: &[&str]) -> std::process::Output {
+    std::process::Command::new(env!("CARGO_BIN_EXE_pactum"))
+        .arg("--db")
+        .arg(book)
+        .args(["--today", "2026-11-27"])
+        .args(args)
+        .env_remove("PACTUM_DB")
+        .output()
+        .unwrap()
+}
+
+/// Bytes of an output as text.
+pub fn text(bytes: &[u8]) -> String {
+    String::from_utf8_lossy(bytes).into_owned()
+}

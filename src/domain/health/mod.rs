@@ -35,5 +35,6 @@ pub use input::{
 pub use rules::{Bands, EvidenceMinimums, RULES_VERSION, Rules, Thresholds, Weights, Windows};
 pub use score::Contribution;
 pub use signal::{Level, Signal, SignalKey};
+pub use signals::days_without_us;
 pub use summary::HealthSummary;
 pub use verdict::{Band, Grounds, HealthVerdict};

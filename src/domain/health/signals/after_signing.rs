@@ -29,15 +29,22 @@ fn judged_signing(context: &Context) -> Option<NaiveDate> {
     (days_signed >= i64::from(context.rules.windows.after_signing_min_days)).then_some(signed_on)
 }
 
+/// Days without a touch from us since signing: from our last touch, or from the signing day
+/// when that is later (or we never touched them). Today's agenda uses the same count.
+pub fn days_without_us(
+    signed_on: NaiveDate,
+    last_touch_by_us: Option<NaiveDate>,
+    today: NaiveDate,
+) -> i64 {
+    let since = last_touch_by_us.map_or(signed_on, |on| on.max(signed_on));
+    days_between(since, today)
+}
+
 /// Days without any touch from us since signing, when we have switched off: more than
 /// `silence_poor_days`. The verdict names it as ours.
 pub(crate) fn switched_off_days(context: &Context) -> Option<i64> {
     let signed_on = judged_signing(context)?;
-    let since = context
-        .input
-        .last_touch_by_us_on
-        .map_or(signed_on, |on| on.max(signed_on));
-    let silent = days_between(since, context.today);
+    let silent = days_without_us(signed_on, context.input.last_touch_by_us_on, context.today);
     (silent > i64::from(context.rules.thresholds.silence_poor_days)).then_some(silent)
 }
 
@@ -116,10 +123,7 @@ pub(super) fn read(context: &Context) -> Reading {
         }
     });
 
-    let since = input
-        .last_touch_by_us_on
-        .map_or(signed_on, |on| on.max(signed_on));
-    let silent = days_between(since, context.today).max(0);
+    let silent = days_without_us(signed_on, input.last_touch_by_us_on, context.today).max(0);
     let silence = {
         let value = match input.last_touch_by_us_on {
             Some(on) if on >= signed_on => format!("{} since our last touch", days(silent)),

@@ -16,6 +16,7 @@ use super::rules::Rules;
 use super::signal::{Level, Reading, SignalKey};
 
 pub(crate) use adversity::unfaced_problems;
+pub use after_signing::days_without_us;
 pub(crate) use after_signing::switched_off_days;
 pub(crate) use reliability::{days_our_oldest_overdue, untold_late_redate};
 

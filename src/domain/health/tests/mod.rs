@@ -5,4 +5,5 @@ mod inputs;
 mod properties;
 mod rows;
 mod rules_file;
+mod strategies;
 mod verdicts;
