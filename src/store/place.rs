@@ -206,12 +206,11 @@ pub fn refuse_read_only_companions(book: &Path) -> StoreResult<()> {
         ("-shm", "the book's -shm file"),
     ] {
         let path = companion(book, suffix);
-        let Ok(meta) = fs::metadata(&path) else {
+        // The last session to close a book removes its -wal and -shm: a file seen here may be
+        // gone a moment later, which is no refusal.
+        let (Ok(false), Ok(meta)) = (write_access(&path), fs::metadata(&path)) else {
             continue;
         };
-        if writable(&path) {
-            continue;
-        }
         let mode = meta.permissions().mode() & 0o7777;
         return Err(StoreError::Refused(
             path,
@@ -226,10 +225,23 @@ pub fn refuse_read_only_companions(book: &Path) -> StoreResult<()> {
 
 /// Whether the user may write `path` (as the kernel will judge it: root may write a 0444 file).
 fn writable(path: &Path) -> bool {
-    CString::new(path.as_os_str().as_bytes()).is_ok_and(|c_path| {
-        // SAFETY: access only reads the NUL-terminated path.
-        unsafe { libc::access(c_path.as_ptr(), libc::W_OK) == 0 }
-    })
+    write_access(path).unwrap_or(false)
+}
+
+/// Whether the user may write `path` that exists; an error when it does not (or has a NUL).
+fn write_access(path: &Path) -> std::io::Result<bool> {
+    let c_path = CString::new(path.as_os_str().as_bytes())
+        .map_err(|_| std::io::Error::from(std::io::ErrorKind::InvalidInput))?;
+    // SAFETY: access only reads the NUL-terminated path.
+    if unsafe { libc::access(c_path.as_ptr(), libc::W_OK) } == 0 {
+        return Ok(true);
+    }
+    match std::io::Error::last_os_error() {
+        e if e.raw_os_error() == Some(libc::EACCES) || e.raw_os_error() == Some(libc::EROFS) => {
+            Ok(false)
+        }
+        e => Err(e),
+    }
 }
 
 /// The effective uid: whose files pactum may write into.
