@@ -6,6 +6,7 @@ mod common;
 
 mod cli;
 mod csv_files;
+mod fuzz;
 mod ics;
 mod json;
 mod properties;
