@@ -50,24 +50,30 @@ impl ImportError {
     }
 }
 
+/// Field names, paths and reasons echo the file's own text (serde quotes an unknown key): one
+/// line, control characters in caret form; a name is cut to a readable length.
+fn shown(text: &str) -> String {
+    crate::domain::text::fit(text, 60)
+}
+
 impl fmt::Display for ImportError {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         let file = if self.file.is_empty() {
-            "the file"
+            "the file".to_string()
         } else {
-            &self.file
+            crate::domain::text::clean_line(&self.file)
         };
         match &self.place {
             Place::Line(n) => write!(f, "{file} line {n}")?,
             Place::Record(path, Some(n)) if path.is_empty() => write!(f, "{file} line {n}")?,
-            Place::Record(path, Some(n)) => write!(f, "{file} line {n}, record {path}")?,
+            Place::Record(path, Some(n)) => write!(f, "{file} line {n}, record {}", shown(path))?,
             Place::Record(path, None) if path.is_empty() => write!(f, "{file}")?,
-            Place::Record(path, None) => write!(f, "{file} record {path}")?,
+            Place::Record(path, None) => write!(f, "{file} record {}", shown(path))?,
         }
         if !self.field.is_empty() {
-            write!(f, ", field {}", self.field)?;
+            write!(f, ", field {}", shown(&self.field))?;
         }
-        write!(f, ": {}", self.reason)
+        write!(f, ": {}", crate::domain::text::clean_line(&self.reason))
     }
 }
 
@@ -89,6 +95,16 @@ mod tests {
         assert_eq!(
             e.to_string(),
             "b.json record partners[1].touches[0], field summary: must not be empty"
+        );
+    }
+
+    #[test]
+    fn text_from_the_file_is_one_line_in_caret_form() {
+        let e = ImportError::record("partners[3]", "due_\n\u{1b}[2J", "unknown field `due_\n`")
+            .in_file("x\ny.json");
+        assert_eq!(
+            e.to_string(),
+            "x y.json record partners[3], field due_ ^[[2J: unknown field `due_ `"
         );
     }
 }
