@@ -3,6 +3,7 @@
 
 use crate::app::{Action, Effect, Loaded, Write};
 pub mod drafts;
+pub mod letters;
 mod lines;
 mod screens;
 pub use lines::{dashboard_rows, rules_key};
