@@ -118,7 +118,7 @@ pub fn draft(book: &UpdateBook, w: &UpdateWording, today: NaiveDate) -> UpdateDr
         .iter()
         .filter(|c| c.side == Side::Ours && !c.ongoing)
         .collect();
-    ours.sort_by_key(|c| (c.due_on, c.closed_on, c.id));
+    ours.sort_by_key(|c| (c.judged_due_on(), c.closed_on, c.id));
     let mut disclosures = Vec::new();
 
     // What slipped: every item of ours late and open (it is still owed), and every miss or
