@@ -209,7 +209,7 @@ fn with_no_update_yet_the_draft_starts_from_signing() {
 
 #[test]
 fn the_demo_partners_drafts() {
-    let (_dir, mut store) = book(true);
+    let (_dir, store) = book(true);
     for name in [
         "Lumen Health Partners",
         "Northwind Logistics",
