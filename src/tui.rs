@@ -318,8 +318,15 @@ fn to_key(key: &KeyEvent) -> Option<Key> {
 /// alternate screen, mouse and paste, and a cleared screen to draw on afresh.
 pub(crate) fn take_back(terminal: &mut Screen) -> Result<(), String> {
     *terminal = open_screen()?;
-    let _ = execute!(std::io::stdout(), EnableMouseCapture, EnableBracketedPaste);
-    terminal.clear().map_err(|e| format!("redrawing: {e}"))
+    // A fresh terminal has blank buffers: with the screen cleared too, the next frame is drawn
+    // whole. (No cursor query: a terminal that does not answer one would stall here.)
+    execute!(
+        std::io::stdout(),
+        EnableMouseCapture,
+        EnableBracketedPaste,
+        terminal::Clear(terminal::ClearType::All)
+    )
+    .map_err(|e| format!("redrawing: {e}"))
 }
 
 /// Ctrl-Z: give the terminal back, stop, and take it again when resumed.
