@@ -67,6 +67,11 @@ pub enum Command {
         #[arg(long)]
         json: bool,
     },
+    /// Draft the update owed to a partner from the book: what slipped first, what we did, what
+    /// is next from us, what we need from them, open problems
+    Update(commands::letters::UpdateArgs),
+    /// The partnership's plan to share with them: outcome, charter, both sides' open promises
+    Plan(commands::letters::PlanArgs),
     /// Load the demo book (dates relative to today)
     Demo {
         /// Load even into a book that has partners (demo partners of the same name are replaced)

@@ -1,8 +1,10 @@
 //! The optional config file: `[keys.<mode>]` overrides (defaults in assets/keymap.toml) and
-//! `[health]` rules (defaults in assets/rules.toml). The user's file is merged on top.
+//! `[health]` rules (defaults in assets/rules.toml), `[letters.*]` wording (defaults in
+//! assets/letters.toml) and `[clipboard]`. The user's file is merged on top.
 
 use crate::app::Keymap;
 use crate::domain::health::Rules;
+use crate::domain::letter::Wording;
 use serde::Deserialize;
 use std::path::{Path, PathBuf};
 
@@ -11,6 +13,11 @@ use std::path::{Path, PathBuf};
 pub struct Config {
     pub keymap: Keymap,
     pub rules: Rules,
+    /// The words of the update and the plan.
+    pub wording: Wording,
+    /// Copying sends the text to the terminal's clipboard (OSC 52); off unless the config
+    /// says `[clipboard] osc52 = true`, as some terminals refuse or mangle it.
+    pub osc52: bool,
     /// The file the settings came from, if any.
     pub source: Option<PathBuf>,
 }
@@ -21,6 +28,8 @@ impl Config {
         Config {
             keymap: Keymap::defaults(),
             rules: Rules::default(),
+            wording: shipped_wording(),
+            osc52: false,
             source: None,
         }
     }
@@ -54,14 +63,73 @@ impl Config {
             config.rules = Rules::deserialize(health).map_err(|e| format!("[health]: {e}"))?;
             config.rules.validate()?;
         }
+        if let Some(letters) = table.remove("letters") {
+            config.wording = wording_over(letters)?;
+        }
+        if let Some(clipboard) = table.remove("clipboard") {
+            config.osc52 = Clipboard::deserialize(clipboard)
+                .map_err(|e| format!("[clipboard]: {e}"))?
+                .osc52;
+        }
         if let Some(unknown) = table.keys().next() {
             return Err(format!(
-                "unknown setting {} (known: [keys.*], [health])",
+                "unknown setting {} (known: [keys.*], [health], [letters.*], [clipboard])",
                 crate::domain::text::quoted(unknown)
             ));
         }
         Ok(config)
     }
+}
+
+/// The shipped words of the letters.
+pub const DEFAULT_LETTERS: &str = include_str!("../assets/letters.toml");
+
+/// `[clipboard]`: whether copying may use OSC 52.
+#[derive(Debug, Deserialize)]
+#[serde(deny_unknown_fields)]
+struct Clipboard {
+    #[serde(default)]
+    osc52: bool,
+}
+
+fn shipped_table() -> toml::Table {
+    // The shipped file is part of the binary and tested; an empty table only if it were broken.
+    toml::from_str(DEFAULT_LETTERS).unwrap_or_default()
+}
+
+/// The shipped wording.
+pub fn shipped_wording() -> Wording {
+    match Wording::deserialize(toml::Value::Table(shipped_table())) {
+        Ok(w) => w,
+        Err(e) => panic!("assets/letters.toml does not read: {e}"),
+    }
+}
+
+/// The shipped wording with the user's `[letters.update]` and `[letters.plan]` lines on top.
+fn wording_over(user: toml::Value) -> Result<Wording, String> {
+    let toml::Value::Table(user) = user else {
+        return Err("[letters] must be a table".into());
+    };
+    let mut merged = shipped_table();
+    for (letter, lines) in user {
+        let (Some(toml::Value::Table(into)), toml::Value::Table(lines)) =
+            (merged.get_mut(&letter), lines)
+        else {
+            return Err(format!(
+                "unknown letter [letters.{letter}] (known: update, plan)"
+            ));
+        };
+        for (key, value) in lines {
+            if !into.contains_key(&key) {
+                return Err(format!("[letters.{letter}]: unknown line {key:?}"));
+            }
+            if !value.is_str() {
+                return Err(format!("[letters.{letter}]: {key} must be text"));
+            }
+            into.insert(key, value);
+        }
+    }
+    Wording::deserialize(toml::Value::Table(merged)).map_err(|e| format!("[letters]: {e}"))
 }
 
 /// A TOML syntax error on one line: where, and what.
@@ -113,6 +181,20 @@ mod tests {
         assert_eq!(config.rules.windows, Rules::default().windows);
         assert!(Config::parse("[health.weights]\nreciprocty = 40\n").is_err());
         assert!(Config::parse("[colours]\nx = 1\n").is_err());
+    }
+
+    #[test]
+    fn letters_and_clipboard_override_the_shipped_words() {
+        let config =
+            Config::parse("[letters.update]\ncare = \"Merci.\"\n[clipboard]\nosc52 = true\n")
+                .unwrap();
+        assert_eq!(config.wording.update.care, "Merci.");
+        assert_eq!(config.wording.plan, shipped_wording().plan);
+        assert!(config.osc52);
+        assert!(!Config::defaults().osc52);
+        assert!(Config::parse("[letters.update]\ncar = \"x\"\n").is_err());
+        assert!(Config::parse("[letters.memo]\nx = \"x\"\n").is_err());
+        assert!(Config::parse("[letters.update]\ncare = 3\n").is_err());
     }
 
     #[test]

@@ -200,7 +200,7 @@ fn directory(path: &Path) -> PathBuf {
 }
 
 /// 64 bits no other process can predict: std's hasher keys are drawn from the OS at random.
-fn random() -> u64 {
+pub(crate) fn random() -> u64 {
     let mut h = RandomState::new().build_hasher();
     h.write_u128(
         std::time::SystemTime::now()

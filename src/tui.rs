@@ -35,7 +35,7 @@ pub type Screen = Terminal<Wire<BufWriter<Stdout>>>;
 
 /// Raw mode and the alternate screen, with a buffered writer in place of the line-buffered
 /// stdout.
-fn open_screen() -> Result<Screen, String> {
+pub(crate) fn open_screen() -> Result<Screen, String> {
     let opening = |e: std::io::Error| format!("opening the terminal: {e}");
     terminal::enable_raw_mode().map_err(opening)?;
     execute!(std::io::stdout(), terminal::EnterAlternateScreen).map_err(opening)?;
@@ -101,7 +101,7 @@ pub fn run(ctx: &Context) -> Result<(), String> {
 /// ignored. A terminal that went away (a dropped link) cannot be restored, nor told so; saying
 /// it on that terminal's stderr would fail again, and ratatui's `restore` panics there (a panic
 /// in the panic hook: SIGABRT).
-fn restore_terminal() {
+pub(crate) fn restore_terminal() {
     let mut out = std::io::stdout();
     let _ = execute!(out, DisableMouseCapture, DisableBracketedPaste);
     let _ = terminal::disable_raw_mode();
@@ -133,6 +133,7 @@ fn run_loop(
     let theme = Theme::from_env();
     let app = slot.insert(App::new(ctx.today, ctx.config.keymap.clone()));
     app.user = store.user().to_string();
+    app.osc52 = ctx.config.osc52;
     let size = terminal
         .size()
         .map_err(|e| format!("reading the terminal size: {e}"))?;
@@ -165,6 +166,34 @@ fn run_loop(
                 after_frame = Some(effect);
                 continue;
             }
+            let effect = match effect {
+                Effect::EditLetter(text) => {
+                    let report = crate::editor::edit(terminal, &text);
+                    // The editor had the terminal: everything is drawn again.
+                    shown = None;
+                    pending.extend(update(app, report));
+                    dirty = true;
+                    continue;
+                }
+                Effect::Copy(text) => {
+                    if ctx.config.osc52 {
+                        let mut out = std::io::stdout();
+                        let _ = out.write_all(crate::app::letter::osc52(&text).as_bytes());
+                        let _ = out.flush();
+                    }
+                    continue;
+                }
+                e
+                @ (Effect::DraftUpdate(_) | Effect::SharePlan(_) | Effect::WriteLetter { .. }) => {
+                    let wording = &ctx.config.wording;
+                    if let Some(report) = runtime::letters::perform(store, ctx.today, wording, e) {
+                        pending.extend(update(app, report));
+                    }
+                    dirty = true;
+                    continue;
+                }
+                other => other,
+            };
             if let Some(report) = runtime::perform(store, ctx.today, &ctx.config.rules, effect) {
                 pending.extend(update(app, report));
             }
@@ -240,7 +269,7 @@ fn translate(app: &App, ev: Event) -> Option<Action> {
             }
             match to_key(&key).and_then(|k| app.keymap.action(mode, k)) {
                 Some(action) => Some(action.clone()),
-                None if matches!(mode, Mode::Form | Mode::Search) => {
+                None if matches!(mode, Mode::Form | Mode::Search | Mode::LetterText) => {
                     Some(Action::Input(key.into()))
                 }
                 None => None,
@@ -283,6 +312,21 @@ fn to_key(key: &KeyEvent) -> Option<Key> {
         ctrl: key.modifiers.contains(KeyModifiers::CONTROL),
         alt: key.modifiers.contains(KeyModifiers::ALT),
     })
+}
+
+/// Takes the terminal again after another program had it (the editor): raw mode, the
+/// alternate screen, mouse and paste, and a cleared screen to draw on afresh.
+pub(crate) fn take_back(terminal: &mut Screen) -> Result<(), String> {
+    *terminal = open_screen()?;
+    // A fresh terminal has blank buffers: with the screen cleared too, the next frame is drawn
+    // whole. (No cursor query: a terminal that does not answer one would stall here.)
+    execute!(
+        std::io::stdout(),
+        EnableMouseCapture,
+        EnableBracketedPaste,
+        terminal::Clear(terminal::ClearType::All)
+    )
+    .map_err(|e| format!("redrawing: {e}"))
 }
 
 /// Ctrl-Z: give the terminal back, stop, and take it again when resumed.

@@ -129,7 +129,8 @@ fn an_older_book_gets_its_last_review_days_when_upgraded() {
         .unwrap();
     drop(store);
     // Take the book back to schema 6, as an older pactum left it (before the last review day
-    // was kept, before the kept search haystacks of schema 8 and the slips of schema 9).
+    // was kept, before the kept search haystacks of schema 8, the slips of schema 9 and the touch text of
+    // schema 10).
     let conn = rusqlite::Connection::open(&path).unwrap();
     conn.execute_batch(
         "DROP TRIGGER partner_search_line;
@@ -157,6 +158,7 @@ fn an_older_book_gets_its_last_review_days_when_upgraded() {
          ALTER TABLE commitment DROP COLUMN original_due_on;
          ALTER TABLE commitment DROP COLUMN slipped_due_on;
          ALTER TABLE commitment DROP COLUMN slipped_on;
+         ALTER TABLE touch DROP COLUMN body;
          PRAGMA user_version = 6;",
     )
     .unwrap();

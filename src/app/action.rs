@@ -55,6 +55,15 @@ pub enum Action {
     MineOnly,
     KeepMine,
     TakeTheirs,
+    /// Draft the update owed to the partner, from the book.
+    DraftUpdate,
+    /// The plan to share with the partner.
+    SharePlan,
+    EditLetter,
+    CopyLetter,
+    WriteLetter,
+    /// Record the update as sent (an update touch with its whole text).
+    RecordLetter,
     /// Unbinds a default key.
     None,
     /// Ctrl-Z: hand the terminal back to the shell (handled by the runtime).
@@ -94,6 +103,15 @@ pub enum Action {
     /// A write or load failed, with the one-line reason.
     #[serde(skip)]
     Failed(String),
+    /// A letter drafted from the book, to edit and send.
+    #[serde(skip)]
+    LetterReady(Box<super::letter::Letter>),
+    /// The editor came back with the text (`None`: no editor is set; edit in place), or failed.
+    #[serde(skip)]
+    Edited(Result<Option<String>, String>),
+    /// A letter was written to a file: what to say.
+    #[serde(skip)]
+    LetterSaved(String),
     /// A mouse click at a cell.
     #[serde(skip)]
     Click {
@@ -119,6 +137,9 @@ impl Action {
             (Mode::Review, Action::Cancel) => "stop (verdicts given are kept)",
             (Mode::Today | Mode::Reader, Action::Cancel) => "back",
             (Mode::Help, Action::Cancel) => "close",
+            (Mode::Letter, Action::Cancel) => "close (nothing recorded)",
+            (Mode::LetterText, Action::Submit) => "done editing",
+            (Mode::LetterText, Action::Cancel) => "drop the edit",
             _ => self.describe(),
         }
     }
@@ -170,6 +191,12 @@ impl Action {
             Action::MineOnly => "show only mine",
             Action::KeepMine => "keep mine",
             Action::TakeTheirs => "take theirs",
+            Action::DraftUpdate => "draft the update owed, from the book",
+            Action::SharePlan => "the plan to share with them",
+            Action::EditLetter => "edit",
+            Action::CopyLetter => "copy (OSC 52 clipboard)",
+            Action::WriteLetter => "write to a file",
+            Action::RecordLetter => "record as sent",
             _ => "",
         }
     }

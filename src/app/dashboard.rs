@@ -141,6 +141,8 @@ fn with_partner(app: &mut App, action: Action, id: i64, name: &str) -> Vec<Effec
         }
         Action::LogTouch => open(app, Form::log_touch(id, name)),
         Action::Brief => vec![Effect::Open(Request::Brief(id))],
+        Action::DraftUpdate => vec![Effect::DraftUpdate(id)],
+        Action::SharePlan => vec![Effect::SharePlan(id)],
         Action::Timeline => vec![Effect::Open(Request::Timeline(id))],
         Action::Explain => vec![Effect::Open(Request::Explain(id))],
         Action::Review => vec![Effect::Open(Request::Review(Some(id)))],

@@ -36,6 +36,11 @@ pub enum Write {
     Checked {
         id: i64,
     },
+    /// An update sent: the touch, with its whole text.
+    RecordUpdate {
+        touch: NewTouch,
+        text: String,
+    },
 }
 
 /// Work for the runtime.
@@ -60,6 +65,16 @@ pub enum Effect {
     Undo(i64),
     /// Load the demo book into an empty book.
     LoadDemo,
+    /// Draft the update owed to a partner.
+    DraftUpdate(i64),
+    /// Draw up the plan shared with a partner.
+    SharePlan(i64),
+    /// Hand the terminal to the user's editor with this text.
+    EditLetter(String),
+    /// Put this text on the terminal's clipboard (OSC 52).
+    Copy(String),
+    /// Write a letter to a file (private, replaced whole).
+    WriteLetter { path: String, text: String },
     /// Leave the event loop.
     Quit,
 }

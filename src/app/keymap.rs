@@ -20,6 +20,10 @@ pub enum Mode {
     Review,
     Search,
     Conflict,
+    /// A letter to a partner (the update, the plan): edit, copy, write, record.
+    Letter,
+    /// Editing a letter in place (no editor found): unbound keys are typed.
+    LetterText,
 }
 
 /// A key with its modifiers, as written in the keymap (`"j"`, `"ctrl-d"`, `"backtab"`).

@@ -8,6 +8,7 @@ pub mod effect;
 pub mod form;
 pub mod keymap;
 pub mod layout;
+pub mod letter;
 pub mod load;
 mod mouse;
 pub mod screen;
@@ -65,6 +66,7 @@ pub enum Overlay {
     Form(Box<Form>),
     Confirm(Confirm),
     Conflict(Box<conflict::Conflict>),
+    Letter(Box<letter::Letter>),
 }
 
 /// A message in the status line.
@@ -103,6 +105,8 @@ pub struct App {
     pub last_change: Option<i64>,
     /// Terminal size, for mouse hit-testing.
     pub size: (u16, u16),
+    /// Copying may write OSC 52 to the terminal (`[clipboard] osc52 = true`).
+    pub osc52: bool,
     pub quit: bool,
 }
 
@@ -128,13 +132,14 @@ impl App {
             notice: None,
             last_change: None,
             size: (80, 24),
+            osc52: false,
             quit: false,
         }
     }
 
     /// The mode whose keymap is in force.
     pub fn mode(&self) -> Mode {
-        match self.overlay {
+        match &self.overlay {
             None => match &self.screen {
                 Screen::Dashboard if self.search.is_some() => Mode::Search,
                 Screen::Dashboard => Mode::Dashboard,
@@ -146,6 +151,9 @@ impl App {
             Some(Overlay::Form(_)) => Mode::Form,
             Some(Overlay::Confirm(_)) => Mode::Confirm,
             Some(Overlay::Conflict(_)) => Mode::Conflict,
+            Some(Overlay::Letter(l)) if l.editing.is_some() => Mode::LetterText,
+            Some(Overlay::Letter(l)) if l.path.is_some() => Mode::Form,
+            Some(Overlay::Letter(_)) => Mode::Letter,
         }
     }
 

@@ -234,6 +234,15 @@ pub fn reader_action(app: &mut App, mut reader: Box<Reader>, action: Action) -> 
                 effects.push(Effect::Open(Request::Brief(id)));
             }
         }
+        Action::DraftUpdate => match partner {
+            Some(id) => effects.push(Effect::DraftUpdate(id)),
+            None => app.notice = Some(Notice::Info("move to a line first".into())),
+        },
+        Action::SharePlan => {
+            if let Some(id) = partner {
+                effects.push(Effect::SharePlan(id));
+            }
+        }
         Action::Submit | Action::OpenPartner => {
             if let Some(id) = partner {
                 app.screen = Screen::Dashboard;

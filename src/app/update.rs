@@ -33,10 +33,33 @@ pub fn update(app: &mut App, action: Action) -> Vec<Effect> {
         }
         Action::ScreenReady(screen) => {
             app.screen = keep_place(&app.screen, *screen, app.size);
+            super::letter::point_to_update(app);
+            Vec::new()
+        }
+        Action::LetterReady(letter) => {
+            let text = letter.text.clone();
+            let update = matches!(letter.kind, super::letter::LetterKind::Update(_));
+            app.overlay = Some(Overlay::Letter(letter));
+            // The draft goes straight to the editor; the plan is shown as it is.
+            if update {
+                vec![Effect::EditLetter(text)]
+            } else {
+                Vec::new()
+            }
+        }
+        Action::Edited(outcome) => {
+            super::letter::edited(app, outcome);
+            Vec::new()
+        }
+        Action::LetterSaved(message) => {
+            app.notice = Some(Notice::Info(message));
             Vec::new()
         }
         Action::Written { message, undo } => {
-            if matches!(app.overlay, Some(Overlay::Form(_) | Overlay::Conflict(_))) {
+            if matches!(
+                app.overlay,
+                Some(Overlay::Form(_) | Overlay::Conflict(_) | Overlay::Letter(_))
+            ) {
                 app.overlay = None;
             }
             if undo.is_some() {
@@ -95,6 +118,7 @@ pub fn update(app: &mut App, action: Action) -> Vec<Effect> {
                 Screen::Review(run) => screen::review_action(app, run, other),
             },
             Some(Overlay::Form(form)) => form_action(app, *form, other),
+            Some(Overlay::Letter(letter)) => super::letter::letter_action(app, letter, other),
             Some(Overlay::Confirm(confirm)) => match other {
                 Action::Confirm => vec![confirm.on_yes],
                 Action::Cancel => {

@@ -5,6 +5,7 @@ mod demo;
 pub mod exchange;
 mod generate;
 mod health;
+pub mod letters;
 mod ops;
 mod partner;
 mod reading;
@@ -43,6 +44,8 @@ pub fn run(ctx: &Context, command: Command, out: &mut dyn Write) -> Result<(), S
         Command::Health { partner, json } => health::run(ctx, partner, json, out),
         Command::Today { json } => reading::today(ctx, json, out),
         Command::Brief { partner, json } => reading::brief(ctx, &partner, json, out),
+        Command::Update(args) => letters::update(ctx, args, out),
+        Command::Plan(args) => letters::plan(ctx, args, out),
         Command::Render { size, view } => render::run(ctx, &size, &view, out),
         Command::Export(args) => exchange::export(ctx, args, out),
         Command::Import(args) => exchange::import(ctx, args, out),

@@ -6,6 +6,8 @@ pub const NAME_MAX: usize = 80;
 pub const TITLE_MAX: usize = 200;
 /// Longest free text (detail, note, goals, reasons), in characters.
 pub const TEXT_MAX: usize = 4000;
+/// Longest text kept with a touch beside its summary (a sent update, in full), in characters.
+pub const LETTER_MAX: usize = 20_000;
 /// Longest tag, in characters.
 pub const TAG_MAX: usize = 32;
 

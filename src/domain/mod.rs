@@ -6,6 +6,7 @@ pub mod chronology;
 pub mod dates;
 pub mod facts;
 pub mod health;
+pub mod letter;
 pub mod limits;
 pub mod resolve;
 pub mod slips;

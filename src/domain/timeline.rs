@@ -36,7 +36,12 @@ pub fn build(
             Entry {
                 on: t.on,
                 what,
-                text: t.summary.clone(),
+                // An update kept as it was sent is shown whole.
+                text: if t.body.trim().is_empty() {
+                    t.summary.clone()
+                } else {
+                    t.body.clone()
+                },
                 alarm: t.bad_news,
             },
         ));

@@ -191,6 +191,9 @@ pub struct Touch {
     pub summary: String,
     pub bad_news: bool,
     pub version: i64,
+    /// The whole text, when more was said than the summary (an update as it was sent).
+    #[serde(default, skip_serializing_if = "String::is_empty")]
+    pub body: String,
 }
 
 /// A moment of adversity: how bad it was, and how hard they reacted.

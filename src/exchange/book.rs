@@ -135,6 +135,9 @@ pub struct TouchRecord {
     pub initiated_by: Initiator,
     pub summary: String,
     pub bad_news: bool,
+    /// The whole text beside the summary (an update as it was sent); optional, absent when empty.
+    #[serde(default, skip_serializing_if = "String::is_empty")]
+    pub body: String,
 }
 
 /// A moment of adversity.

@@ -12,6 +12,7 @@ pub mod error;
 pub mod ics;
 pub mod json;
 pub mod json_text;
+pub mod plan;
 pub mod report;
 pub mod validate;
 pub mod vcard;

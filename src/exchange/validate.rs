@@ -8,7 +8,7 @@ use super::book::{
 };
 use super::error::ImportError;
 use crate::domain::Status;
-use crate::domain::limits::{self, NAME_MAX, TAG_MAX, TEXT_MAX, TITLE_MAX};
+use crate::domain::limits::{self, LETTER_MAX, NAME_MAX, TAG_MAX, TEXT_MAX, TITLE_MAX};
 use crate::domain::{chronology, dates};
 use chrono::NaiveDate;
 use std::collections::HashMap;
@@ -122,6 +122,7 @@ pub fn review(r: &ReviewRecord, made_on: NaiveDate, today: NaiveDate) -> Result<
 /// A touch, on a day no later than `today`.
 pub fn touch(t: &TouchRecord, today: NaiveDate) -> Result<(), FieldError> {
     text("summary", &t.summary, TEXT_MAX, true)?;
+    text("body", &t.body, LETTER_MAX, false)?;
     day("on", chronology::not_after_today("touch day", t.on, today))
 }
 

@@ -3,6 +3,7 @@
 
 use crate::app::{Action, Effect, Loaded, Write};
 pub mod drafts;
+pub mod letters;
 mod lines;
 mod screens;
 pub use lines::{dashboard_rows, rules_key};
@@ -174,6 +175,13 @@ pub fn perform(
 ) -> Option<Action> {
     let outcome = match effect {
         Effect::Quit => return None,
+        Effect::DraftUpdate(_)
+        | Effect::SharePlan(_)
+        | Effect::EditLetter(_)
+        | Effect::Copy(_)
+        | Effect::WriteLetter { .. } => {
+            return letters::perform(store, today, &crate::config::shipped_wording(), effect);
+        }
         Effect::Load {
             partner,
             show_closed,
@@ -302,6 +310,16 @@ fn write_one(
                     "commitment {id} now due {due}; late, so it stays a slip until a bad-news touch tells them"
                 ),
                 _ => format!("commitment {id} now due {due}"),
+            }
+        }
+        Write::RecordUpdate { touch, text } => {
+            let id = store.add_touch_with_text(&touch, &text, today)?;
+            if touch.bad_news {
+                format!(
+                    "recorded update {id}, as bad news: it tells them what slipped or went wrong — u undoes"
+                )
+            } else {
+                format!("recorded update {id} — u undoes")
             }
         }
         Write::EndPartner { id, reason, on } => {

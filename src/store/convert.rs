@@ -76,7 +76,7 @@ pub fn commitment_at(r: &Row<'_>, at: usize) -> rusqlite::Result<Commitment> {
 /// Columns read by [`touch`], in order, as a literal for `concat!`.
 macro_rules! touch_cols {
     () => {
-        "id, partner_id, on_day, kind, initiated_by, summary, bad_news, version"
+        "id, partner_id, on_day, kind, initiated_by, summary, bad_news, version, body"
     };
 }
 pub(crate) use touch_cols;
@@ -92,6 +92,7 @@ pub fn touch(r: &Row<'_>) -> rusqlite::Result<Touch> {
         summary: r.get(5)?,
         bad_news: r.get(6)?,
         version: r.get(7)?,
+        body: r.get(8)?,
     })
 }
 

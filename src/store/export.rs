@@ -119,7 +119,7 @@ impl Store {
             },
         )?;
         self.each(
-            "SELECT partner_id, on_day, kind, initiated_by, summary, bad_news FROM touch ORDER BY id",
+            "SELECT partner_id, on_day, kind, initiated_by, summary, bad_news, body FROM touch ORDER BY id",
             |r| {
                 if let Some(p) = slot(&mut partners, &at, r)? {
                     p.touches.push(TouchRecord {
@@ -128,6 +128,7 @@ impl Store {
                         initiated_by: r.get(3)?,
                         summary: r.get(4)?,
                         bad_news: r.get(5)?,
+                        body: r.get(6)?,
                     });
                 }
                 Ok(())

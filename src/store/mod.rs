@@ -18,6 +18,7 @@ mod generate_words;
 mod health;
 mod health_inputs;
 mod import;
+mod letters;
 mod open;
 mod partner_changes;
 mod partners;

@@ -6,7 +6,7 @@ use super::error::{StoreError, StoreResult};
 use super::events::{UndoStep, problem_in, record};
 use super::partners::partner_in;
 use crate::domain::chronology;
-use crate::domain::limits::{self, TEXT_MAX, TITLE_MAX};
+use crate::domain::limits::{self, LETTER_MAX, TEXT_MAX, TITLE_MAX};
 use crate::domain::{Initiator, Origin, Problem, Side, Touch, TouchKind};
 use chrono::NaiveDate;
 use rusqlite::params;
@@ -65,21 +65,33 @@ pub struct NewProblem {
 impl Store {
     /// Logs a touch (on a day no later than `today`) and returns its id.
     pub fn add_touch(&mut self, new: &NewTouch, today: NaiveDate) -> StoreResult<i64> {
+        self.add_touch_with_text(new, "", today)
+    }
+
+    /// Logs a touch with its whole text kept beside the summary (an update as it was sent).
+    pub fn add_touch_with_text(
+        &mut self,
+        new: &NewTouch,
+        body: &str,
+        today: NaiveDate,
+    ) -> StoreResult<i64> {
         let summary =
             limits::check("summary", &new.summary, TEXT_MAX, true).map_err(StoreError::Invalid)?;
+        let body = limits::check("text", body, LETTER_MAX, false).map_err(StoreError::Invalid)?;
         chronology::not_after_today("touch day", new.on, today).map_err(StoreError::Invalid)?;
         self.write("logging a touch", |tx, who| {
             let partner = partner_in(tx, new.partner_id)?;
             tx.execute(
-                "INSERT INTO touch (partner_id, on_day, kind, initiated_by, summary, bad_news)
-                 VALUES (?1, ?2, ?3, ?4, ?5, ?6)",
+                "INSERT INTO touch (partner_id, on_day, kind, initiated_by, summary, bad_news, body)
+                 VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7)",
                 params![
                     new.partner_id,
                     new.on,
                     new.kind,
                     new.initiated_by,
                     summary,
-                    new.bad_news
+                    new.bad_news,
+                    body
                 ],
             )
             .map_err(StoreError::sql("logging a touch"))?;

@@ -355,6 +355,11 @@ pub const MIGRATIONS: &[&str] = &[
     DROP TABLE health_snapshot;
     ALTER TABLE health_snapshot_9 RENAME TO health_snapshot;
     ",
+    // 10: a touch keeps its whole text beside the summary: an update drafted from the book is
+    // recorded as it was sent (its first line is the summary).
+    "
+    ALTER TABLE touch ADD COLUMN body TEXT NOT NULL DEFAULT '';
+    ",
 ];
 
 /// The first migration recorded in `migration_log` (the one that creates it).

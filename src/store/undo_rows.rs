@@ -229,7 +229,7 @@ pub(super) fn reinsert(tx: &Transaction<'_>, row: &Removed) -> StoreResult<()> {
             read(tx, "partner", t.partner_id)?.ok_or_else(|| owner_gone("partner"))?;
             tx.execute(
                 "INSERT INTO touch (id, partner_id, on_day, kind, initiated_by, summary, bad_news,
-                 version) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8)",
+                 version, body) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9)",
                 params![
                     t.id,
                     t.partner_id,
@@ -238,7 +238,8 @@ pub(super) fn reinsert(tx: &Transaction<'_>, row: &Removed) -> StoreResult<()> {
                     t.initiated_by,
                     t.summary,
                     t.bad_news,
-                    t.version
+                    t.version,
+                    t.body
                 ],
             )
             .map_err(&sql)?;

@@ -3,6 +3,7 @@
 mod chrome;
 pub mod health;
 mod ledger;
+mod letter;
 mod overlay;
 mod reader;
 mod relationships;
@@ -48,6 +49,7 @@ pub fn draw(app: &App, theme: &Theme, frame: &mut Frame) {
         Some(Overlay::Form(form)) => overlay::form(form, theme, frame),
         Some(Overlay::Confirm(c)) => overlay::confirm(app, c, theme, frame),
         Some(Overlay::Conflict(c)) => overlay::conflict(app, c, theme, frame),
+        Some(Overlay::Letter(l)) => letter::draw(l, theme, frame),
     }
     // Only an overlay draws over what is already laid out.
     if app.overlay.is_some() {

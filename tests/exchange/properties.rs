@@ -180,6 +180,7 @@ fn partner(name: String) -> impl Strategy<Value = PartnerRecord> {
                             initiated_by,
                             summary,
                             bad_news,
+                            body: String::new(),
                         })
                         .collect(),
                     problems: problems

@@ -196,12 +196,20 @@ pub struct Session {
 
 impl Session {
     pub fn spawn(home: &Home, cols: u16, rows: u16) -> Session {
+        Session::spawn_with(home, cols, rows, &[])
+    }
+
+    /// As [`Session::spawn`], with more environment (`EDITOR` …).
+    pub fn spawn_with(home: &Home, cols: u16, rows: u16, extra: &[(&str, &str)]) -> Session {
         let pair = native_pty_system()
             .openpty(size(cols, rows))
             .expect("opening a pty");
         let mut cmd = CommandBuilder::new(BIN);
         cmd.env_clear();
         for (k, v) in home.env() {
+            cmd.env(k, v);
+        }
+        for (k, v) in extra {
             cmd.env(k, v);
         }
         cmd.arg("--db");

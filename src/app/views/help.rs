@@ -16,6 +16,8 @@ pub fn help(keymap: &Keymap) -> Doc {
         (Mode::Search, "Search"),
         (Mode::Form, "Forms"),
         (Mode::Confirm, "Confirm"),
+        (Mode::Letter, "Update or plan for a partner"),
+        (Mode::LetterText, "Editing a letter here"),
     ] {
         doc.push(DocLine::new(Tone::Heading, heading));
         for (keys, action) in keymap.bindings(mode) {

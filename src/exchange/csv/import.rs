@@ -305,6 +305,7 @@ impl Builder<'_> {
             initiated_by: row.parse("initiated_by", Initiator::Us)?,
             summary: row.required("summary")?,
             bad_news: row.flag("bad_news")?,
+            body: String::new(),
         };
         row.check(validate::touch(&t, self.defaults.today))?;
         self.partner(row, "partner")?.touches.push(t);

@@ -243,8 +243,8 @@ pub(super) fn touches(
     };
     let mut insert = tx
         .prepare_cached(
-            "INSERT INTO touch (partner_id, on_day, kind, initiated_by, summary, bad_news)
-             VALUES (?1, ?2, ?3, ?4, ?5, ?6)",
+            "INSERT INTO touch (partner_id, on_day, kind, initiated_by, summary, bad_news, body)
+             VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7)",
         )
         .map_err(&sql)?;
     for t in &p.touches {
@@ -264,7 +264,8 @@ pub(super) fn touches(
                     t.kind,
                     t.initiated_by,
                     t.summary,
-                    t.bad_news
+                    t.bad_news,
+                    t.body
                 ])
                 .map_err(&sql)?;
             counts.added += 1;

@@ -95,6 +95,7 @@ impl Book {
             summary: format!("touch {id}"),
             bad_news: false,
             version: 1,
+            body: String::new(),
         });
     }
 
