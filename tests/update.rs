@@ -327,6 +327,8 @@ fn a_stale_edit_is_a_visible_conflict_keep_mine_or_take_theirs() {
                 desired_outcome: p.desired_outcome.clone(),
             })
             .unwrap();
+        // The name is filled in; end moves past it so typing adds to it.
+        drive(&mut app, &mut store, &["end"]);
         type_text(&mut app, &mut store, " Mine");
         drive(&mut app, &mut store, &["enter"]);
         assert_eq!(app.mode(), Mode::Conflict, "{:?}", app.notice);

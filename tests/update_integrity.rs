@@ -37,9 +37,9 @@ fn form_error(app: &App) -> String {
 #[test]
 fn a_touch_or_problem_after_today_is_refused_in_the_form() {
     let (_dir, mut store, mut app) = acme();
-    drive(&mut app, &mut store, &["t"]);
+    drive(&mut app, &mut store, &["t", "tab", "tab"]);
     type_text(&mut app, &mut store, "Planning call");
-    drive(&mut app, &mut store, &["tab", "tab", "tab"]);
+    drive(&mut app, &mut store, &["tab"]);
     retype(&mut app, &mut store, "+3d");
     drive(&mut app, &mut store, &["enter"]);
     assert_eq!(

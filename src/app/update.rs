@@ -200,7 +200,7 @@ fn form_action(app: &mut App, mut form: Form, action: Action) -> Vec<Effect> {
         }
         Action::NextField => form.move_focus(true),
         Action::PrevField => form.move_focus(false),
-        Action::Input(input) if !form.pending => form.input(input),
+        Action::Input(input) if !form.pending => form.input(input, app.today),
         Action::Paste(text) if !form.pending => form.paste(&text),
         Action::Submit if !form.pending => match form.to_write(app.today) {
             Ok(write) => {
