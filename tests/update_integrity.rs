@@ -88,7 +88,7 @@ fn keep_undo_and_keep_again_and_a_stale_keep_is_refused_by_the_book() {
     let (_dir, mut store, mut app) = acme();
     drive(&mut app, &mut store, &["a"]);
     type_text(&mut app, &mut store, "Deck");
-    drive(&mut app, &mut store, &["enter", "tab", "K"]);
+    drive(&mut app, &mut store, &["enter", "K"]);
     let status = |store: &Store| store.commitments(CommitmentFilter::default()).unwrap()[0].status;
     assert_eq!(status(&store), Status::Kept);
     drive(&mut app, &mut store, &["u"]);

@@ -17,7 +17,7 @@ mod update;
 pub mod views;
 
 pub use action::Action;
-pub use effect::{Effect, Write};
+pub use effect::{Effect, Made, Write};
 pub use form::Form;
 pub use keymap::{Key, KeyCode, Keymap, Mode};
 pub use load::Loaded;
@@ -104,6 +104,8 @@ pub struct App {
     /// Terminal size, for mouse hit-testing.
     pub size: (u16, u16),
     pub quit: bool,
+    /// A record just added, to select when the book has been read again.
+    pub select_made: Option<Made>,
 }
 
 impl App {
@@ -129,6 +131,7 @@ impl App {
             last_change: None,
             size: (80, 24),
             quit: false,
+            select_made: None,
         }
     }
 

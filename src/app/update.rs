@@ -1,7 +1,7 @@
 //! The one place the dashboard's state changes (the dashboard's own keys are in `dashboard.rs`).
 
 use super::dashboard::dashboard;
-use super::effect::Effect;
+use super::effect::{Effect, Made};
 use super::screen::{self, Request, Screen};
 use super::scroll;
 use super::{Action, App, Form, Notice, Overlay};
@@ -35,7 +35,11 @@ pub fn update(app: &mut App, action: Action) -> Vec<Effect> {
             app.screen = keep_place(&app.screen, *screen, app.size);
             Vec::new()
         }
-        Action::Written { message, undo } => {
+        Action::Written {
+            message,
+            undo,
+            made,
+        } => {
             if matches!(app.overlay, Some(Overlay::Form(_) | Overlay::Conflict(_))) {
                 app.overlay = None;
             }
@@ -43,7 +47,18 @@ pub fn update(app: &mut App, action: Action) -> Vec<Effect> {
                 app.last_change = undo;
             }
             app.notice = Some(Notice::Info(message));
-            read_again(app)
+            let mut effects = read_again(app);
+            // What was just added is what the next key acts on: read the book around it.
+            if let Some(made) = made {
+                app.select_made = Some(made);
+                let partner = match made {
+                    Made::Partner(id) | Made::Commitment { partner: id, .. } => id,
+                };
+                if let Some(Effect::Load { partner: p, .. }) = effects.first_mut() {
+                    *p = Some(partner);
+                }
+            }
+            effects
         }
         Action::RestoreDraft(draft) => {
             app.overlay = Some(Overlay::Form(Box::new(Form::from_draft(*draft))));
@@ -181,6 +196,22 @@ fn apply_loaded(app: &mut App, data: super::Loaded) {
         app.cursor_ours = 0;
         app.cursor_theirs = 0;
         app.health_scroll = 0;
+    }
+    match app.select_made.take() {
+        Some(Made::Partner(_)) => app.pane = super::Pane::Relationships,
+        Some(Made::Commitment { side, id, .. }) => {
+            if let Some(at) = app.side(side).iter().position(|c| c.id == id) {
+                match side {
+                    Side::Ours => app.cursor_ours = at,
+                    Side::Theirs => app.cursor_theirs = at,
+                }
+                app.pane = match side {
+                    Side::Ours => super::Pane::Ours,
+                    Side::Theirs => super::Pane::Theirs,
+                };
+            }
+        }
+        None => {}
     }
     app.health_scroll = app.health_scroll.min(scroll::health_limit(app));
     app.cursor_ours = app

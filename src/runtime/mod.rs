@@ -1,7 +1,7 @@
 //! Performs the effects `update` asks for, against the book, and reports back as Actions.
 //! Shared by the terminal loop and by `pactum render`.
 
-use crate::app::{Action, Effect, Loaded, Write};
+use crate::app::{Action, Effect, Loaded, Made, Write};
 pub mod drafts;
 mod lines;
 mod screens;
@@ -211,11 +211,15 @@ pub fn perform(
             } else {
                 "redo"
             };
-            (format!("{message} — u to {again}"), store.last_event())
+            (
+                format!("{message} — u to {again}"),
+                store.last_event(),
+                None,
+            )
         }),
         Effect::LoadDemo => DemoBook::shipped()
             .and_then(|book| store.load_demo(&book, today))
-            .map(|n| (format!("loaded the demo book: {n} partners"), None)),
+            .map(|n| (format!("loaded the demo book: {n} partners"), None, None)),
         Effect::Write(write) => match write_one(store, today, write.clone()) {
             Err(StoreError::Conflict(reason)) => {
                 return Some(match conflict(store, &write) {
@@ -227,7 +231,11 @@ pub fn perform(
         },
     };
     Some(match outcome {
-        Ok((message, undo)) => Action::Written { message, undo },
+        Ok((message, undo, made)) => Action::Written {
+            message,
+            undo,
+            made,
+        },
         Err(e) => failed(store, &e),
     })
 }
@@ -253,14 +261,14 @@ fn conflict(store: &Store, write: &Write) -> Option<Conflict> {
     }
 }
 
-fn write_one(
-    store: &mut Store,
-    today: NaiveDate,
-    write: Write,
-) -> StoreResult<(String, Option<i64>)> {
+/// What a write says, the event that undoes it, and the record it created.
+type Outcome = (String, Option<i64>, Option<Made>);
+
+fn write_one(store: &mut Store, today: NaiveDate, write: Write) -> StoreResult<Outcome> {
+    let mut made = None;
     let message = match write {
         Write::AddPartner(new) => {
-            store.add_partner(&new)?;
+            made = Some(Made::Partner(store.add_partner(&new)?));
             format!("added partner {}", new.name.trim())
         }
         Write::EditPartner(edit) => {
@@ -269,6 +277,11 @@ fn write_one(
         }
         Write::AddCommitment(new) => {
             let id = store.add_commitment(&new, today)?;
+            made = Some(Made::Commitment {
+                partner: new.partner_id,
+                side: new.side,
+                id,
+            });
             format!("added commitment {id}")
         }
         Write::EditCommitment(c) => {
@@ -309,5 +322,5 @@ fn write_one(
             "partnership ended; the reason is recorded".to_string()
         }
     };
-    Ok((message, store.last_event()))
+    Ok((message, store.last_event(), made))
 }

@@ -207,8 +207,10 @@ impl Form {
     }
 
     /// A new due day for an open commitment: on or after the old one, the slip stays in the
-    /// record until a bad-news touch tells them.
-    pub fn redate(id: i64, title: &str) -> Form {
+    /// record until a bad-news touch tells them. `from` fills the day in, for `←`/`→` to step
+    /// from (empty steps from today).
+    pub fn redate(id: i64, title: &str, from: Option<chrono::NaiveDate>) -> Form {
+        let from = from.map(|d| d.to_string()).unwrap_or_default();
         Form::new(
             FormKind::Redate {
                 id,
@@ -216,7 +218,7 @@ impl Form {
             },
             format!("Re-date {}", text::clean_line(title)),
             vec![
-                Field::date("New due day", "YYYY-MM-DD, +1w …: agreed with them", ""),
+                Field::date("New due day", "YYYY-MM-DD, +1w …: agreed with them", &from),
                 Field::new(
                     "Note",
                     "why, or what was agreed (kept in the log)",
@@ -257,7 +259,7 @@ impl Form {
             FormKind::LogTouch { partner_id } => Form::log_touch(*partner_id, ""),
             FormKind::AddProblem { partner_id } => Form::add_problem(*partner_id, ""),
             FormKind::EndPartner { id, name } => Form::end_partner(*id, name),
-            FormKind::Redate { id, title } => Form::redate(*id, title),
+            FormKind::Redate { id, title } => Form::redate(*id, title, None),
         };
         form.title = draft.title;
         let labels: Vec<String> = match (&draft.kind, draft.labels.is_empty()) {
