@@ -83,7 +83,10 @@ pub(super) fn dashboard(app: &mut App, action: Action) -> Vec<Effect> {
         },
         Action::OpenToday => vec![Effect::Open(Request::Today)],
         Action::Search => {
-            app.search = Some(Search::default());
+            app.search = Some(Search {
+                origin: app.selected_row().map(|r| r.id),
+                ..Search::default()
+            });
             app.pane = Pane::Relationships;
             vec![Effect::LoadSearch]
         }

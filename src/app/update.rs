@@ -29,7 +29,7 @@ pub fn update(app: &mut App, action: Action) -> Vec<Effect> {
                 search.index = index.into();
                 search.refresh(&order);
             }
-            Vec::new()
+            super::search::follow(app)
         }
         Action::ScreenReady(screen) => {
             app.screen = keep_place(&app.screen, *screen, app.size);
