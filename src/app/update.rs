@@ -129,7 +129,18 @@ pub fn update(app: &mut App, action: Action) -> Vec<Effect> {
                     ));
                     vec![app.reload()]
                 }
-                _ => {
+                other => {
+                    let mut conflict = conflict;
+                    let last = scroll::conflict_limit(app, &conflict);
+                    let page = (app.size.1 / 2).max(1);
+                    conflict.scroll = match other {
+                        Action::Down => conflict.scroll.saturating_add(1),
+                        Action::Up => conflict.scroll.saturating_sub(1),
+                        Action::PageDown => conflict.scroll.saturating_add(page),
+                        Action::PageUp => conflict.scroll.saturating_sub(page),
+                        _ => conflict.scroll,
+                    }
+                    .min(last);
                     app.overlay = Some(Overlay::Conflict(conflict));
                     Vec::new()
                 }

@@ -221,12 +221,13 @@ pub fn perform(
             .and_then(|book| store.load_demo(&book, today))
             .map(|n| (format!("loaded the demo book: {n} partners"), None, None)),
         Effect::Write(write) => match write_one(store, today, write.clone()) {
-            Err(StoreError::Conflict(reason)) => {
-                return Some(match conflict(store, &write) {
-                    Some(view) => Action::Conflicted(Box::new(view)),
-                    None => Action::Failed(reason),
-                });
-            }
+            Err(StoreError::Conflict(reason)) => match conflict(store, &write) {
+                // Edits to different fields: saved together, without asking.
+                Some(view) if view.rows.is_empty() => write_one(store, today, view.keep_mine())
+                    .map(|(message, undo, made)| (merged_message(&message, &view), undo, made)),
+                Some(view) => return Some(Action::Conflicted(Box::new(view))),
+                None => return Some(Action::Failed(reason)),
+            },
             other => other,
         },
     };
@@ -246,18 +247,33 @@ fn failed(store: &mut Store, error: &StoreError) -> Action {
     Action::Failed(error.to_string())
 }
 
-/// The two versions of a record an edit collided on.
+/// The two versions of a record an edit collided on, with the one both started from when the
+/// event log still holds it.
 fn conflict(store: &Store, write: &Write) -> Option<Conflict> {
     match write {
-        Write::EditPartner(edit) => store
-            .partner(edit.id)
-            .ok()
-            .map(|theirs| Conflict::partner(edit, &theirs)),
-        Write::EditCommitment(c) => store
-            .commitment(c.id)
-            .ok()
-            .map(|theirs| Conflict::commitment(c, &theirs)),
+        Write::EditPartner(edit) => {
+            let base = store.partner_as_of(edit.id, edit.version).ok().flatten();
+            (store.partner(edit.id).ok())
+                .map(|theirs| Conflict::partner(edit, &theirs, base.as_ref()))
+        }
+        Write::EditCommitment(c) => {
+            let base = store.commitment_as_of(c.id, c.version).ok().flatten();
+            (store.commitment(c.id).ok())
+                .map(|theirs| Conflict::commitment(c, &theirs, base.as_ref()))
+        }
         _ => None,
+    }
+}
+
+/// What a merged save says: whose other changes it kept.
+fn merged_message(saved: &str, view: &Conflict) -> String {
+    if view.merged.is_empty() {
+        format!("{saved} (someone else had saved it meanwhile; nothing of theirs was changed)")
+    } else {
+        format!(
+            "{saved}, merged with another session's change to {}",
+            view.merged.join(", ")
+        )
     }
 }
 

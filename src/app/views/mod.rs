@@ -1,6 +1,7 @@
 //! Documents for the reading screens, built from loaded data; pure.
 
 mod brief;
+mod conflict;
 mod explain;
 mod health;
 mod help;
@@ -8,6 +9,7 @@ mod timeline;
 mod today;
 
 pub use brief::brief;
+pub use conflict::conflict;
 pub use explain::explain;
 pub use health::{band_tone, headline, health, sparkline};
 pub use help::{help, widest};
