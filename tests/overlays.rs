@@ -159,3 +159,27 @@ fn a_real_conflict_shows_both_values_in_full_and_scrolls() {
     assert!(acme.desired_outcome.ends_with("mine"));
     assert_eq!(acme.update_every_days, 30, "their other change kept");
 }
+
+#[test]
+fn help_explains_the_words_and_the_form_keys_at_its_end() {
+    let (_dir, mut store) = book(true);
+    let mut app = app(&mut store, 100, 40);
+    drive(&mut app, &mut store, &["?"]);
+    let plain = pactum::ui::Theme { color: false };
+    let top = pactum::commands::render::to_text(&app, &plain, 100, 40).unwrap();
+    assert!(top.contains("explained at the end: G goes there"), "{top}");
+    drive(&mut app, &mut store, &["G"]);
+    let end = pactum::commands::render::to_text(&app, &plain, 100, 40).unwrap();
+    for word in [
+        "charter",
+        "care touch",
+        "bad news",
+        "slip",
+        "brave conversation",
+        "walk-away review",
+        "too early",
+        "ctrl-w",
+    ] {
+        assert!(end.contains(word), "{word} missing:\n{end}");
+    }
+}

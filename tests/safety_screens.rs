@@ -180,7 +180,7 @@ fn the_hostile_partner_shows_in_caret_form() {
     let form = draw(&mut app, &PLAIN, 160, 40, "edit partner form");
     assert!(form.contains("Edit ACME^[]0;owned^G"), "{form}");
     assert!(
-        form.contains("│ Name             ACME^[]0;owned^G"),
+        form.contains("│›Name            ACME^[]0;owned^G"),
         "{form}"
     );
 }

@@ -45,7 +45,14 @@ pub fn draw(app: &App, form: &Form, theme: &Theme, frame: &mut Frame) {
             height: 1,
         };
         frame.render_widget(
-            Paragraph::new(Line::styled(text::pad(field.label, 16), label_style)),
+            // `›` marks the focused field without colour too.
+            Paragraph::new(Line::styled(
+                text::pad(
+                    &format!("{}{}", if focused { "›" } else { " " }, field.label),
+                    16,
+                ),
+                label_style,
+            )),
             label,
         );
         let input = Rect {
@@ -168,12 +175,12 @@ fn hint(app: &App, field: &Field) -> String {
 fn keys(app: &App, form: &Form) -> String {
     let key = |action: Action| app.keymap.key_for(Mode::Form, &action).unwrap_or_default();
     let focused = match form.fields.get(form.focus).map(|f| &f.entry) {
-        Some(Entry::Choice(_)) => "a letter picks · ←/→ change · ",
+        Some(Entry::Choice(_)) => "a letter picks · ←/→ · ",
         Some(Entry::Date(_)) => "←/→ a day · ",
         _ => "",
     };
     format!(
-        "{focused}{} saves · {} next field · {} closes",
+        "{focused}{} saves · {} next · {} closes",
         key(Action::Submit),
         key(Action::NextField),
         key(Action::Cancel)

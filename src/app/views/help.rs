@@ -2,12 +2,22 @@
 //! bindings.
 
 use crate::app::doc::{Doc, DocLine, Tone};
-use crate::app::{Keymap, Mode};
+use crate::app::{Action, Keymap, Mode};
 use crate::domain::text;
 
-/// Every mode's bindings under a heading, then the marks.
+/// Every mode's bindings under a heading, how typing in a form works, the words pactum uses,
+/// then the marks.
 pub fn help(keymap: &Keymap) -> Doc {
     let mut doc = Doc::new("Help — esc closes");
+    if let Some(bottom) = keymap.key_for(Mode::Help, &Action::Bottom) {
+        doc.push(DocLine::new(
+            Tone::Muted,
+            format!(
+                "The words (charter, care touch, bad news, slip, brave conversation, walk-away review, too early…) are explained at the end: {bottom} goes there."
+            ),
+        ));
+        doc.gap();
+    }
     for (mode, heading) in [
         (Mode::Dashboard, "Dashboard"),
         (Mode::Today, "Today"),
@@ -34,6 +44,8 @@ pub fn help(keymap: &Keymap) -> Doc {
         Tone::Muted,
         "Keys come from assets/keymap.toml; override them in your config file.",
     ));
+    doc.gap();
+    super::glossary::append(&mut doc);
     doc
 }
 

@@ -3,6 +3,7 @@
 mod brief;
 mod conflict;
 mod explain;
+mod glossary;
 mod health;
 mod help;
 mod timeline;
