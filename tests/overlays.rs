@@ -167,7 +167,7 @@ fn help_explains_the_words_and_the_form_keys_at_its_end() {
     drive(&mut app, &mut store, &["?"]);
     let plain = pactum::ui::Theme { color: false };
     let top = pactum::commands::render::to_text(&app, &plain, 100, 40).unwrap();
-    assert!(top.contains("explained at the end: G goes there"), "{top}");
+    assert!(top.contains("explained at the end (G)"), "{top}");
     drive(&mut app, &mut store, &["G"]);
     let end = pactum::commands::render::to_text(&app, &plain, 100, 40).unwrap();
     for word in [

@@ -75,7 +75,12 @@ impl Form {
             "Add partner".into(),
             vec![
                 Field::new("Name", "company or person", NAME_MAX, ""),
-                Field::choice("Stage", "where we are with them", stages(), "prospect"),
+                Field::choice(
+                    "Stage",
+                    "where we are with them",
+                    stages(Stage::Prospect),
+                    "prospect",
+                ),
                 Field::date("Signed on", SIGNED_ON_HINT, ""),
                 Field::new("Update every", "days, agreed cadence", 3, "14"),
                 Field::new("Desired outcome", "what success looks like", TEXT_MAX, ""),
@@ -97,7 +102,7 @@ impl Form {
                 Field::choice(
                     "Stage",
                     "where we are with them",
-                    stages(),
+                    stages(p.stage),
                     p.stage.as_str(),
                 ),
                 Field::date("Signed on", SIGNED_ON_HINT, &signed),
@@ -282,10 +287,11 @@ impl Form {
 const SIGNED_ON_HINT: &str = "YYYY-MM-DD, today, -3d; empty = today once signed";
 const SIDE_HINT: &str = "ours = we promised, theirs = they promised";
 
-/// The stages a form sets; ending a partnership has its own form.
-fn stages() -> Vec<&'static str> {
+/// The stages a form sets; ending a partnership has its own form, so `ended` is offered only
+/// to a partnership already ended (shown as it is; saving it is refused as before).
+fn stages(now: Stage) -> Vec<&'static str> {
     (Stage::ALL.iter())
-        .filter(|s| **s != Stage::Ended)
+        .filter(|s| **s != Stage::Ended || now == Stage::Ended)
         .map(|s| s.as_str())
         .collect()
 }

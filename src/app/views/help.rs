@@ -5,15 +5,15 @@ use crate::app::doc::{Doc, DocLine, Tone};
 use crate::app::{Action, Keymap, Mode};
 use crate::domain::text;
 
-/// Every mode's bindings under a heading, how typing in a form works, the words pactum uses,
-/// then the marks.
+/// Every mode's bindings under a heading, how typing in a form works and the words pactum
+/// uses, then the marks.
 pub fn help(keymap: &Keymap) -> Doc {
     let mut doc = Doc::new("Help — esc closes");
     if let Some(bottom) = keymap.key_for(Mode::Help, &Action::Bottom) {
         doc.push(DocLine::new(
             Tone::Muted,
             format!(
-                "The words (charter, care touch, bad news, slip, brave conversation, walk-away review, too early…) are explained at the end: {bottom} goes there."
+                "Words such as charter, slip, brave conversation: explained at the end ({bottom})."
             ),
         ));
         doc.gap();
@@ -36,6 +36,7 @@ pub fn help(keymap: &Keymap) -> Doc {
         }
         doc.gap();
     }
+    super::glossary::append(&mut doc);
     doc.push(DocLine::new(
         Tone::Muted,
         "Marks: ! overdue  ~ due within 7 days  ∞ ongoing  ✓ kept  ✗ missed  – released",
@@ -44,15 +45,15 @@ pub fn help(keymap: &Keymap) -> Doc {
         Tone::Muted,
         "Keys come from assets/keymap.toml; override them in your config file.",
     ));
-    doc.gap();
-    super::glossary::append(&mut doc);
     doc
 }
 
 /// The width of the widest line, in cells.
 pub fn widest(doc: &Doc) -> usize {
+    // Lines that hang under a column wrap to the width the others set.
     doc.lines
         .iter()
+        .filter(|l| l.hang == 0)
         .map(|l| text::width(&l.plain()))
         .max()
         .unwrap_or(0)
