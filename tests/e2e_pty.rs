@@ -60,8 +60,7 @@ fn add_partner_and_commitment_keep_it_and_see_it_after_restart() {
     s.wait_for("Send pricing");
     s.send("\r");
     s.wait_in_pane("We promised", "Send pricing");
-
-    s.send("\t");
+    // The commitment just added is the selected one.
     s.wait_for("▶ We promised");
     s.send("K");
     s.wait_in_status("kept");
@@ -204,6 +203,8 @@ fn sigquit_restores_the_terminal_and_keeps_the_draft() {
     s.wait_in_pane("Relationships", "Acme");
     s.send("t");
     s.wait_for("Log touch with Acme");
+    // Past the kind and who started it, to the summary.
+    s.send("\t\t");
     s.send("Asked for the signed order");
     s.wait_for("Asked for the signed order");
     let pid = s.child.process_id().expect("the child's pid");
@@ -298,6 +299,7 @@ fn a_dropped_link_keeps_the_unfinished_form_as_a_draft() {
     s.wait_in_pane("Relationships", "Acme");
     s.send("t");
     s.wait_for("Log touch with Acme");
+    s.send("\t\t");
     s.send("Promised the revised quote by Friday");
     s.wait_for("Promised the revised quote by Friday");
     let pid = s.child.process_id().expect("the child's pid");

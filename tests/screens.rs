@@ -43,6 +43,22 @@ fn add_commitment_form() {
 }
 
 #[test]
+fn pickers_in_the_touch_and_problem_forms() {
+    // Kind picked by its letter (focus moved on to By), a summary being typed.
+    let keys = ["t", "m"];
+    insta::assert_snapshot!("touch_form_80x24", screen(true, 80, 24, &keys, ""));
+    let keys = ["t", "m", "t"];
+    insta::assert_snapshot!(
+        "touch_form_120x40",
+        screen(true, 120, 40, &keys, "Kick-off")
+    );
+    // Severity picked by a digit; the date stepped a day back, shown selected.
+    let keys = ["p", "tab", "4", "tab", "left"];
+    insta::assert_snapshot!("problem_form_80x24", screen(true, 80, 24, &keys, ""));
+    insta::assert_snapshot!("problem_form_120x40", screen(true, 120, 40, &keys, ""));
+}
+
+#[test]
 fn help_overlay_from_the_keymap() {
     insta::assert_snapshot!("help_100x40", screen(true, 100, 40, &["?"], ""));
 }

@@ -37,9 +37,9 @@ fn form_error(app: &App) -> String {
 #[test]
 fn a_touch_or_problem_after_today_is_refused_in_the_form() {
     let (_dir, mut store, mut app) = acme();
-    drive(&mut app, &mut store, &["t"]);
+    drive(&mut app, &mut store, &["t", "tab", "tab"]);
     type_text(&mut app, &mut store, "Planning call");
-    drive(&mut app, &mut store, &["tab", "tab", "tab"]);
+    drive(&mut app, &mut store, &["tab"]);
     retype(&mut app, &mut store, "+3d");
     drive(&mut app, &mut store, &["enter"]);
     assert_eq!(
@@ -88,7 +88,7 @@ fn keep_undo_and_keep_again_and_a_stale_keep_is_refused_by_the_book() {
     let (_dir, mut store, mut app) = acme();
     drive(&mut app, &mut store, &["a"]);
     type_text(&mut app, &mut store, "Deck");
-    drive(&mut app, &mut store, &["enter", "tab", "K"]);
+    drive(&mut app, &mut store, &["enter", "K"]);
     let status = |store: &Store| store.commitments(CommitmentFilter::default()).unwrap()[0].status;
     assert_eq!(status(&store), Status::Kept);
     drive(&mut app, &mut store, &["u"]);

@@ -88,11 +88,12 @@ pub enum Action {
     /// A screen the runtime loaded.
     #[serde(skip)]
     ScreenReady(Box<Screen>),
-    /// A write succeeded: what to say, and the event that undoes it.
+    /// A write succeeded: what to say, the event that undoes it, and the record it created.
     #[serde(skip)]
     Written {
         message: String,
         undo: Option<i64>,
+        made: Option<super::effect::Made>,
     },
     /// An unfinished form from an earlier session.
     #[serde(skip)]

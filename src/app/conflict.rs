@@ -1,95 +1,176 @@
-//! A stale edit made visible: my version and theirs side by side; keep mine or take theirs.
+//! A stale edit: someone else saved the record after the form was opened. With the version
+//! both edits started from (read back from the event log), edits to different fields merge —
+//! theirs kept, mine applied — and only a field both changed differently is a conflict to
+//! settle: keep mine or take theirs.
 
 use super::effect::Write;
 use crate::domain::{Commitment, Partner};
 use crate::store::PartnerEdit;
+use chrono::NaiveDate;
 
 /// Someone else saved the record after the form was opened.
 #[derive(Debug, Clone, PartialEq)]
 pub struct Conflict {
-    /// What I tried to save.
+    /// What I would save: my changes on top of theirs, mine where both changed a field.
     pub mine: Write,
     /// The record's version now (to overwrite deliberately).
     pub latest_version: i64,
-    /// Field, my value, their value — only fields that differ.
+    /// Field, my value, their value — only fields both edits changed, differently.
     pub rows: Vec<(String, String, String)>,
+    /// Fields only they changed: their values are kept in `mine`.
+    pub merged: Vec<String>,
+    /// Lines scrolled in the overlay.
+    pub scroll: u16,
 }
 
-fn differ(rows: &mut Vec<(String, String, String)>, field: &str, mine: String, theirs: String) {
-    if mine != theirs {
-        rows.push((field.to_string(), mine, theirs));
+/// The fields of one three-way merge.
+#[derive(Default)]
+struct Merge {
+    rows: Vec<(String, String, String)>,
+    merged: Vec<String>,
+}
+
+impl Merge {
+    /// Sets `out` for one field: theirs when only they changed it, mine when only I did; a
+    /// conflict row when both did differently (or the common version is unknown).
+    fn field<T: PartialEq + Clone>(
+        &mut self,
+        name: &str,
+        base: Option<&T>,
+        (mine, theirs): (&T, &T),
+        out: &mut T,
+        show: impl Fn(&T) -> String,
+    ) {
+        match base {
+            Some(base) if mine == base => {
+                *out = theirs.clone();
+                if theirs != base {
+                    self.merged.push(name.to_string());
+                }
+            }
+            _ => {
+                *out = mine.clone();
+                let theirs_changed = base.is_none_or(|b| theirs != b);
+                if theirs_changed && theirs != mine {
+                    self.rows.push((name.to_string(), show(mine), show(theirs)));
+                }
+            }
+        }
     }
+}
+
+fn day(d: &Option<NaiveDate>) -> String {
+    d.map(|d| d.to_string()).unwrap_or_default()
 }
 
 impl Conflict {
-    /// The conflict between my partner edit and the partner as it is now.
-    pub fn partner(mine: &PartnerEdit, theirs: &Partner) -> Conflict {
-        let mut rows = Vec::new();
-        differ(&mut rows, "name", mine.name.clone(), theirs.name.clone());
-        differ(
-            &mut rows,
+    /// My partner edit against the partner as it is now, `base` as both edits found it.
+    pub fn partner(mine: &PartnerEdit, theirs: &Partner, base: Option<&Partner>) -> Conflict {
+        let mut m = Merge::default();
+        let mut out = mine.clone();
+        m.field(
+            "name",
+            base.map(|b| &b.name),
+            (&mine.name, &theirs.name),
+            &mut out.name,
+            String::clone,
+        );
+        m.field(
             "stage",
-            mine.stage.to_string(),
-            theirs.stage.to_string(),
+            base.map(|b| &b.stage),
+            (&mine.stage, &theirs.stage),
+            &mut out.stage,
+            |s| s.to_string(),
         );
-        let day = |d: Option<chrono::NaiveDate>| d.map(|d| d.to_string()).unwrap_or_default();
-        differ(
-            &mut rows,
+        m.field(
             "signed on",
-            day(mine.signed_on),
-            day(theirs.signed_on),
+            base.map(|b| &b.signed_on),
+            (&mine.signed_on, &theirs.signed_on),
+            &mut out.signed_on,
+            day,
         );
-        differ(
-            &mut rows,
+        m.field(
             "update every",
-            mine.update_every_days.to_string(),
-            theirs.update_every_days.to_string(),
+            base.map(|b| &b.update_every_days),
+            (&mine.update_every_days, &theirs.update_every_days),
+            &mut out.update_every_days,
+            |d| d.to_string(),
         );
-        differ(
-            &mut rows,
+        m.field(
             "desired outcome",
-            mine.desired_outcome.clone(),
-            theirs.desired_outcome.clone(),
+            base.map(|b| &b.desired_outcome),
+            (&mine.desired_outcome, &theirs.desired_outcome),
+            &mut out.desired_outcome,
+            String::clone,
         );
         Conflict {
-            mine: Write::EditPartner(mine.clone()),
+            mine: Write::EditPartner(out),
             latest_version: theirs.version,
-            rows,
+            rows: m.rows,
+            merged: m.merged,
+            scroll: 0,
         }
     }
 
-    /// The conflict between my commitment edit and the commitment as it is now.
-    pub fn commitment(mine: &Commitment, theirs: &Commitment) -> Conflict {
-        let mut rows = Vec::new();
-        differ(&mut rows, "title", mine.title.clone(), theirs.title.clone());
-        differ(
-            &mut rows,
+    /// My commitment edit against the commitment as it is now, `base` as both edits found it.
+    /// What the form does not edit (status, re-dating) is theirs when the base is known.
+    pub fn commitment(
+        mine: &Commitment,
+        theirs: &Commitment,
+        base: Option<&Commitment>,
+    ) -> Conflict {
+        let mut m = Merge::default();
+        let mut out = if base.is_some() {
+            theirs.clone()
+        } else {
+            mine.clone()
+        };
+        m.field(
+            "title",
+            base.map(|b| &b.title),
+            (&mine.title, &theirs.title),
+            &mut out.title,
+            String::clone,
+        );
+        m.field(
             "side",
-            mine.side.to_string(),
-            theirs.side.to_string(),
+            base.map(|b| &b.side),
+            (&mine.side, &theirs.side),
+            &mut out.side,
+            |s| s.to_string(),
         );
-        let day = |d: Option<chrono::NaiveDate>| d.map(|d| d.to_string()).unwrap_or_default();
-        differ(&mut rows, "due", day(mine.due_on), day(theirs.due_on));
-        differ(
-            &mut rows,
+        m.field(
+            "due",
+            base.map(|b| &b.due_on),
+            (&mine.due_on, &theirs.due_on),
+            &mut out.due_on,
+            day,
+        );
+        m.field(
             "detail",
-            mine.detail.clone(),
-            theirs.detail.clone(),
+            base.map(|b| &b.detail),
+            (&mine.detail, &theirs.detail),
+            &mut out.detail,
+            String::clone,
         );
-        differ(
-            &mut rows,
+        m.field(
             "status",
-            mine.status.to_string(),
-            theirs.status.to_string(),
+            base.map(|b| &b.status),
+            (&mine.status, &theirs.status),
+            &mut out.status,
+            |s| s.to_string(),
         );
         Conflict {
-            mine: Write::EditCommitment(Box::new(mine.clone())),
+            mine: Write::EditCommitment(Box::new(out)),
             latest_version: theirs.version,
-            rows,
+            rows: m.rows,
+            merged: m.merged,
+            scroll: 0,
         }
     }
 
-    /// My write again, against their version: a deliberate overwrite.
+    /// My write again, against their version: a deliberate overwrite of the fields in
+    /// conflict, their changes elsewhere kept.
     pub fn keep_mine(&self) -> Write {
         match &self.mine {
             Write::EditPartner(edit) => Write::EditPartner(PartnerEdit {

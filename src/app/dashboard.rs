@@ -83,7 +83,10 @@ pub(super) fn dashboard(app: &mut App, action: Action) -> Vec<Effect> {
         },
         Action::OpenToday => vec![Effect::Open(Request::Today)],
         Action::Search => {
-            app.search = Some(Search::default());
+            app.search = Some(Search {
+                origin: app.selected_row().map(|r| r.id),
+                ..Search::default()
+            });
             app.pane = Pane::Relationships;
             vec![Effect::LoadSearch]
         }
@@ -156,7 +159,11 @@ fn with_partner(app: &mut App, action: Action, id: i64, name: &str) -> Vec<Effec
             Some(c) if c.ongoing => {
                 notice(app, "an ongoing item has no due day: review it instead")
             }
-            Some(c) => open(app, Form::redate(c.id, &c.title)),
+            Some(c) => {
+                // A day still to come is where ←/→ step from; an overdue one steps from today.
+                let from = c.due_on.filter(|due| *due >= app.today);
+                open(app, Form::redate(c.id, &c.title, from))
+            }
             None => notice(app, "select a commitment first (Tab to the ledger)"),
         },
         Action::Keep | Action::Miss | Action::Release => status_change(app, action),

@@ -32,6 +32,9 @@ pub struct Target {
 pub struct DocLine {
     pub spans: Vec<(Tone, String)>,
     pub target: Option<Target>,
+    /// Cells continuation rows start at, when more than the line's own indent (a term and its
+    /// meaning in two columns).
+    pub hang: usize,
 }
 
 impl DocLine {
@@ -40,12 +43,19 @@ impl DocLine {
         DocLine {
             spans: vec![(tone, text.into())],
             target: None,
+            hang: 0,
         }
     }
 
     /// Adds a span.
     pub fn and(mut self, tone: Tone, text: impl Into<String>) -> DocLine {
         self.spans.push((tone, text.into()));
+        self
+    }
+
+    /// Continuation rows start `cells` in.
+    pub fn hanging(mut self, cells: usize) -> DocLine {
+        self.hang = cells;
         self
     }
 
@@ -70,7 +80,7 @@ impl DocLine {
                 0
             }
         });
-        let indent = (lead + bullet).min(width / 2);
+        let indent = (lead + bullet).max(self.hang).min(width / 2);
         let mut rows: Vec<Vec<(Tone, String)>> = vec![Vec::new()];
         let mut used = 0usize;
         for (tone, s) in &self.spans {

@@ -1,6 +1,6 @@
 //! What `update` asks the runtime to do. The runtime performs it and reports back as an Action.
 
-use crate::domain::{Commitment, Status, Verdict};
+use crate::domain::{Commitment, Side, Status, Verdict};
 use crate::store::{NewCommitment, NewPartner, NewProblem, NewTouch, PartnerEdit};
 use chrono::NaiveDate;
 
@@ -41,6 +41,13 @@ pub enum Write {
         touch: NewTouch,
         text: String,
     },
+}
+
+/// A record a write created, to be selected once the book is read again.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Made {
+    Partner(i64),
+    Commitment { partner: i64, side: Side, id: i64 },
 }
 
 /// Work for the runtime.

@@ -84,6 +84,13 @@ pub fn help_box(screen: Rect, widest: usize) -> Rect {
     centered(screen, width, screen.height.saturating_sub(2))
 }
 
+/// The conflict overlay's box for a document of `rows` rows: 90 wide at most, as tall as
+/// the document and the screen allow.
+pub fn conflict_box(screen: Rect, rows: usize) -> Rect {
+    let height = u16::try_from(rows.saturating_add(2)).unwrap_or(u16::MAX);
+    centered(screen, 90, height.min(screen.height.saturating_sub(2)))
+}
+
 /// Lines of list content inside a bordered pane.
 pub fn inner_rows(area: Rect) -> usize {
     usize::from(area.height.saturating_sub(2))

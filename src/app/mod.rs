@@ -18,7 +18,7 @@ mod update;
 pub mod views;
 
 pub use action::Action;
-pub use effect::{Effect, Write};
+pub use effect::{Effect, Made, Write};
 pub use form::Form;
 pub use keymap::{Key, KeyCode, Keymap, Mode};
 pub use load::Loaded;
@@ -108,6 +108,8 @@ pub struct App {
     /// Copying may write OSC 52 to the terminal (`[clipboard] osc52 = true`).
     pub osc52: bool,
     pub quit: bool,
+    /// A record just added, to select when the book has been read again.
+    pub select_made: Option<Made>,
 }
 
 impl App {
@@ -134,6 +136,7 @@ impl App {
             size: (80, 24),
             osc52: false,
             quit: false,
+            select_made: None,
         }
     }
 

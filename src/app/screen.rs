@@ -203,7 +203,7 @@ pub fn reader_action(app: &mut App, mut reader: Box<Reader>, action: Action) -> 
             Some(id) => {
                 let line = reader.doc.lines[targets[reader.cursor]].plain();
                 let title = line.trim().trim_start_matches('•').trim();
-                app.overlay = Some(Overlay::Form(Box::new(Form::redate(id, title))));
+                app.overlay = Some(Overlay::Form(Box::new(Form::redate(id, title, None))));
             }
             None => {
                 app.notice = Some(Notice::Info(

@@ -3,7 +3,7 @@
 //! Heights come from [`DocLine::rows`](super::doc::DocLine::rows), the measure drawing uses.
 
 use super::doc::Doc;
-use super::layout::{areas, help_box, inside, reader_text};
+use super::layout::{areas, conflict_box, help_box, inside, reader_text};
 use super::screen::{Reader, Request};
 use super::{App, views};
 use ratatui::layout::Rect;
@@ -78,6 +78,14 @@ pub fn health_limit(app: &App) -> u16 {
     let area = inside(areas(screen(app.size)).health);
     app.health_doc(usize::from(area.width))
         .map_or(0, |doc| limit_in(&doc, area))
+}
+
+/// The furthest the conflict overlay scrolls.
+pub fn conflict_limit(app: &App, c: &super::conflict::Conflict) -> u16 {
+    let doc = views::conflict(c, &app.keymap);
+    let width = usize::from(inside(conflict_box(screen(app.size), 0)).width);
+    let area = inside(conflict_box(screen(app.size), rows_of(&doc, width).total()));
+    limit_in(&doc, area)
 }
 
 /// The furthest the help overlay scrolls: its last row at the bottom of the box.

@@ -1,7 +1,7 @@
 //! The one place the dashboard's state changes (the dashboard's own keys are in `dashboard.rs`).
 
 use super::dashboard::dashboard;
-use super::effect::Effect;
+use super::effect::{Effect, Made};
 use super::screen::{self, Request, Screen};
 use super::scroll;
 use super::{Action, App, Form, Notice, Overlay};
@@ -29,7 +29,7 @@ pub fn update(app: &mut App, action: Action) -> Vec<Effect> {
                 search.index = index.into();
                 search.refresh(&order);
             }
-            Vec::new()
+            super::search::follow(app)
         }
         Action::ScreenReady(screen) => {
             app.screen = keep_place(&app.screen, *screen, app.size);
@@ -55,7 +55,11 @@ pub fn update(app: &mut App, action: Action) -> Vec<Effect> {
             app.notice = Some(Notice::Info(message));
             Vec::new()
         }
-        Action::Written { message, undo } => {
+        Action::Written {
+            message,
+            undo,
+            made,
+        } => {
             if matches!(
                 app.overlay,
                 Some(Overlay::Form(_) | Overlay::Conflict(_) | Overlay::Letter(_))
@@ -66,7 +70,18 @@ pub fn update(app: &mut App, action: Action) -> Vec<Effect> {
                 app.last_change = undo;
             }
             app.notice = Some(Notice::Info(message));
-            read_again(app)
+            let mut effects = read_again(app);
+            // What was just added is what the next key acts on: read the book around it.
+            if let Some(made) = made {
+                app.select_made = Some(made);
+                let partner = match made {
+                    Made::Partner(id) | Made::Commitment { partner: id, .. } => id,
+                };
+                if let Some(Effect::Load { partner: p, .. }) = effects.first_mut() {
+                    *p = Some(partner);
+                }
+            }
+            effects
         }
         Action::RestoreDraft(draft) => {
             app.overlay = Some(Overlay::Form(Box::new(Form::from_draft(*draft))));
@@ -138,7 +153,18 @@ pub fn update(app: &mut App, action: Action) -> Vec<Effect> {
                     ));
                     vec![app.reload()]
                 }
-                _ => {
+                other => {
+                    let mut conflict = conflict;
+                    let last = scroll::conflict_limit(app, &conflict);
+                    let page = (app.size.1 / 2).max(1);
+                    conflict.scroll = match other {
+                        Action::Down => conflict.scroll.saturating_add(1),
+                        Action::Up => conflict.scroll.saturating_sub(1),
+                        Action::PageDown => conflict.scroll.saturating_add(page),
+                        Action::PageUp => conflict.scroll.saturating_sub(page),
+                        _ => conflict.scroll,
+                    }
+                    .min(last);
                     app.overlay = Some(Overlay::Conflict(conflict));
                     Vec::new()
                 }
@@ -206,6 +232,22 @@ fn apply_loaded(app: &mut App, data: super::Loaded) {
         app.cursor_theirs = 0;
         app.health_scroll = 0;
     }
+    match app.select_made.take() {
+        Some(Made::Partner(_)) => app.pane = super::Pane::Relationships,
+        Some(Made::Commitment { side, id, .. }) => {
+            if let Some(at) = app.side(side).iter().position(|c| c.id == id) {
+                match side {
+                    Side::Ours => app.cursor_ours = at,
+                    Side::Theirs => app.cursor_theirs = at,
+                }
+                app.pane = match side {
+                    Side::Ours => super::Pane::Ours,
+                    Side::Theirs => super::Pane::Theirs,
+                };
+            }
+        }
+        None => {}
+    }
     app.health_scroll = app.health_scroll.min(scroll::health_limit(app));
     app.cursor_ours = app
         .cursor_ours
@@ -224,7 +266,7 @@ fn form_action(app: &mut App, mut form: Form, action: Action) -> Vec<Effect> {
         }
         Action::NextField => form.move_focus(true),
         Action::PrevField => form.move_focus(false),
-        Action::Input(input) if !form.pending => form.input(input),
+        Action::Input(input) if !form.pending => form.input(input, app.today),
         Action::Paste(text) if !form.pending => form.paste(&text),
         Action::Submit if !form.pending => match form.to_write(app.today) {
             Ok(write) => {

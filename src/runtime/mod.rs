@@ -1,7 +1,7 @@
 //! Performs the effects `update` asks for, against the book, and reports back as Actions.
 //! Shared by the terminal loop and by `pactum render`.
 
-use crate::app::{Action, Effect, Loaded, Write};
+use crate::app::{Action, Effect, Loaded, Made, Write};
 pub mod drafts;
 pub mod letters;
 mod lines;
@@ -219,23 +219,32 @@ pub fn perform(
             } else {
                 "redo"
             };
-            (format!("{message} — u to {again}"), store.last_event())
+            (
+                format!("{message} — u to {again}"),
+                store.last_event(),
+                None,
+            )
         }),
         Effect::LoadDemo => DemoBook::shipped()
             .and_then(|book| store.load_demo(&book, today))
-            .map(|n| (format!("loaded the demo book: {n} partners"), None)),
+            .map(|n| (format!("loaded the demo book: {n} partners"), None, None)),
         Effect::Write(write) => match write_one(store, today, write.clone()) {
-            Err(StoreError::Conflict(reason)) => {
-                return Some(match conflict(store, &write) {
-                    Some(view) => Action::Conflicted(Box::new(view)),
-                    None => Action::Failed(reason),
-                });
-            }
+            Err(StoreError::Conflict(reason)) => match conflict(store, &write) {
+                // Edits to different fields: saved together, without asking.
+                Some(view) if view.rows.is_empty() => write_one(store, today, view.keep_mine())
+                    .map(|(message, undo, made)| (merged_message(&message, &view), undo, made)),
+                Some(view) => return Some(Action::Conflicted(Box::new(view))),
+                None => return Some(Action::Failed(reason)),
+            },
             other => other,
         },
     };
     Some(match outcome {
-        Ok((message, undo)) => Action::Written { message, undo },
+        Ok((message, undo, made)) => Action::Written {
+            message,
+            undo,
+            made,
+        },
         Err(e) => failed(store, &e),
     })
 }
@@ -246,29 +255,44 @@ fn failed(store: &mut Store, error: &StoreError) -> Action {
     Action::Failed(error.to_string())
 }
 
-/// The two versions of a record an edit collided on.
+/// The two versions of a record an edit collided on, with the one both started from when the
+/// event log still holds it.
 fn conflict(store: &Store, write: &Write) -> Option<Conflict> {
     match write {
-        Write::EditPartner(edit) => store
-            .partner(edit.id)
-            .ok()
-            .map(|theirs| Conflict::partner(edit, &theirs)),
-        Write::EditCommitment(c) => store
-            .commitment(c.id)
-            .ok()
-            .map(|theirs| Conflict::commitment(c, &theirs)),
+        Write::EditPartner(edit) => {
+            let base = store.partner_as_of(edit.id, edit.version).ok().flatten();
+            (store.partner(edit.id).ok())
+                .map(|theirs| Conflict::partner(edit, &theirs, base.as_ref()))
+        }
+        Write::EditCommitment(c) => {
+            let base = store.commitment_as_of(c.id, c.version).ok().flatten();
+            (store.commitment(c.id).ok())
+                .map(|theirs| Conflict::commitment(c, &theirs, base.as_ref()))
+        }
         _ => None,
     }
 }
 
-fn write_one(
-    store: &mut Store,
-    today: NaiveDate,
-    write: Write,
-) -> StoreResult<(String, Option<i64>)> {
+/// What a merged save says: whose other changes it kept.
+fn merged_message(saved: &str, view: &Conflict) -> String {
+    if view.merged.is_empty() {
+        format!("{saved} (someone else had saved it meanwhile; nothing of theirs was changed)")
+    } else {
+        format!(
+            "{saved}, merged with another session's change to {}",
+            view.merged.join(", ")
+        )
+    }
+}
+
+/// What a write says, the event that undoes it, and the record it created.
+type Outcome = (String, Option<i64>, Option<Made>);
+
+fn write_one(store: &mut Store, today: NaiveDate, write: Write) -> StoreResult<Outcome> {
+    let mut made = None;
     let message = match write {
         Write::AddPartner(new) => {
-            store.add_partner(&new)?;
+            made = Some(Made::Partner(store.add_partner(&new)?));
             format!("added partner {}", new.name.trim())
         }
         Write::EditPartner(edit) => {
@@ -277,6 +301,11 @@ fn write_one(
         }
         Write::AddCommitment(new) => {
             let id = store.add_commitment(&new, today)?;
+            made = Some(Made::Commitment {
+                partner: new.partner_id,
+                side: new.side,
+                id,
+            });
             format!("added commitment {id}")
         }
         Write::EditCommitment(c) => {
@@ -327,5 +356,5 @@ fn write_one(
             "partnership ended; the reason is recorded".to_string()
         }
     };
-    Ok((message, store.last_event()))
+    Ok((message, store.last_event(), made))
 }

@@ -1,6 +1,7 @@
 //! The only module that touches SQLite (WAL, short write transactions, versions on every row). Returns domain types.
 
 mod agenda;
+mod as_of;
 mod backup;
 mod bulk;
 mod commitments;

@@ -1,6 +1,7 @@
 //! Drawing: a pure function of the dashboard's state. Never touches the book.
 
 mod chrome;
+mod form;
 pub mod health;
 mod ledger;
 mod letter;
@@ -46,7 +47,7 @@ pub fn draw(app: &App, theme: &Theme, frame: &mut Frame) {
     match &app.overlay {
         None => {}
         Some(Overlay::Help { scroll }) => overlay::help(app, theme, frame, *scroll),
-        Some(Overlay::Form(form)) => overlay::form(form, theme, frame),
+        Some(Overlay::Form(f)) => form::draw(app, f, theme, frame),
         Some(Overlay::Confirm(c)) => overlay::confirm(app, c, theme, frame),
         Some(Overlay::Conflict(c)) => overlay::conflict(app, c, theme, frame),
         Some(Overlay::Letter(l)) => letter::draw(l, theme, frame),

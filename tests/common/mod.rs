@@ -91,6 +91,12 @@ fn typed(key: Key) -> ratatui_textarea::Input {
         K::Left => T::Left,
         K::Right => T::Right,
         K::Delete => T::Delete,
+        K::Home => T::Home,
+        K::End => T::End,
+        K::Up => T::Up,
+        K::Down => T::Down,
+        K::Tab => T::Tab,
+        K::Esc => T::Esc,
         _ => T::Null,
     };
     ratatui_textarea::Input {

@@ -1,11 +1,19 @@
-//! Forms for adding and editing records: labelled single-line fields with visible limits,
-//! parsed into a write only when every field is valid (parse.rs).
+//! Forms for adding and editing records: labelled single-line fields (text, dates, choices;
+//! field.rs) with visible limits, keys handled in input.rs, parsed into a write only when every
+//! field is valid (parse.rs).
 
+mod choice;
+mod field;
+mod input;
+mod line;
 mod parse;
 
+pub use choice::Choice;
+pub use field::{Entry, Field};
+pub use line::LineEdit;
+
 use crate::domain::limits::{NAME_MAX, TEXT_MAX, TITLE_MAX};
-use crate::domain::{Commitment, Side, text};
-use ratatui_textarea::TextArea;
+use crate::domain::{Commitment, Initiator, Side, Stage, TouchKind, text};
 
 /// A key given to the focused text field.
 pub type FormInput = ratatui_textarea::Input;
@@ -29,50 +37,11 @@ pub struct Draft {
     pub kind: FormKind,
     pub title: String,
     pub values: Vec<String>,
+    /// Each value's field, so a draft finds its fields again when a form's order changes
+    /// (drafts kept before labels were recorded have none, and are read in the old order).
+    #[serde(default)]
+    pub labels: Vec<String>,
     pub focus: usize,
-}
-
-/// One labelled line of input.
-#[derive(Debug, Clone)]
-pub struct Field {
-    pub label: &'static str,
-    pub hint: &'static str,
-    pub max: usize,
-    pub area: TextArea<'static>,
-}
-
-impl PartialEq for Field {
-    fn eq(&self, other: &Field) -> bool {
-        self.label == other.label && self.value() == other.value()
-    }
-}
-
-impl Field {
-    fn new(label: &'static str, hint: &'static str, max: usize, value: &str) -> Field {
-        let mut area = TextArea::new(vec![value.to_string()]);
-        area.move_cursor(ratatui_textarea::CursorMove::End);
-        Field {
-            label,
-            hint,
-            max,
-            area,
-        }
-    }
-
-    /// The text typed so far.
-    pub fn value(&self) -> String {
-        self.area.lines().join(" ")
-    }
-
-    /// Characters typed so far.
-    pub fn len(&self) -> usize {
-        self.value().chars().count()
-    }
-
-    /// True when nothing was typed.
-    pub fn is_empty(&self) -> bool {
-        self.len() == 0
-    }
 }
 
 /// An open form.
@@ -106,13 +75,13 @@ impl Form {
             "Add partner".into(),
             vec![
                 Field::new("Name", "company or person", NAME_MAX, ""),
-                Field::new("Stage", "prospect, engaged, signed", 10, "prospect"),
-                Field::new(
-                    "Signed on",
-                    "YYYY-MM-DD, today, -3d … (signed only)",
-                    12,
-                    "",
+                Field::choice(
+                    "Stage",
+                    "where we are with them",
+                    stages(Stage::Prospect),
+                    "prospect",
                 ),
+                Field::date("Signed on", SIGNED_ON_HINT, ""),
                 Field::new("Update every", "days, agreed cadence", 3, "14"),
                 Field::new("Desired outcome", "what success looks like", TEXT_MAX, ""),
             ],
@@ -130,13 +99,13 @@ impl Form {
             format!("Edit {}", text::clean_line(&p.name)),
             vec![
                 Field::new("Name", "company or person", NAME_MAX, &p.name),
-                Field::new("Stage", "prospect, engaged, signed", 10, p.stage.as_str()),
-                Field::new(
-                    "Signed on",
-                    "YYYY-MM-DD, today, -3d … (signed only)",
-                    12,
-                    &signed,
+                Field::choice(
+                    "Stage",
+                    "where we are with them",
+                    stages(p.stage),
+                    p.stage.as_str(),
                 ),
+                Field::date("Signed on", SIGNED_ON_HINT, &signed),
                 Field::new(
                     "Update every",
                     "days, agreed cadence",
@@ -160,8 +129,8 @@ impl Form {
             format!("New commitment with {}", text::clean_line(partner)),
             vec![
                 Field::new("Title", "what is promised", TITLE_MAX, ""),
-                Field::new("Side", "ours (we promised) or theirs", 6, side.as_str()),
-                Field::new("Due", "YYYY-MM-DD, +3d, +2w; empty = ongoing", 12, "+7d"),
+                Field::choice("Side", SIDE_HINT, sides(), side.as_str()),
+                Field::date("Due", "YYYY-MM-DD, +3d, +2w; empty = ongoing", "+7d"),
                 Field::new("Detail", "optional", TEXT_MAX, ""),
             ],
         )
@@ -175,29 +144,40 @@ impl Form {
             format!("Edit commitment {}", c.id),
             vec![
                 Field::new("Title", "what is promised", TITLE_MAX, &c.title),
-                Field::new("Side", "ours or theirs", 6, c.side.as_str()),
-                Field::new("Due", "YYYY-MM-DD, +3d, +2w (dated items only)", 12, &due),
+                Field::choice("Side", SIDE_HINT, sides(), c.side.as_str()),
+                Field::date("Due", "YYYY-MM-DD, +3d, +2w (dated items only)", &due),
                 Field::new("Detail", "optional", TEXT_MAX, &c.detail),
             ],
         )
     }
 
-    /// A touch with a partner.
+    /// A touch with a partner. The picks come first, so a letter each sets them on the way to
+    /// the summary: `t m t`, the summary, `enter` logs a meeting they started.
     pub fn log_touch(partner_id: i64, partner: &str) -> Form {
         Form::new(
             FormKind::LogTouch { partner_id },
             format!("Log touch with {}", text::clean_line(partner)),
             vec![
-                Field::new("Summary", "what happened", TEXT_MAX, ""),
-                Field::new(
+                Field::choice(
                     "Kind",
-                    "call meeting email message update care other",
-                    8,
-                    "call",
+                    "update = progress we shared; care = no ask",
+                    TouchKind::ALL.iter().map(|k| k.as_str()).collect(),
+                    TouchKind::Call.as_str(),
                 ),
-                Field::new("By", "who started it: us or them", 4, "us"),
-                Field::new("On", "YYYY-MM-DD, today, -2d", 12, "today"),
-                Field::new("Bad news", "y if it disclosed a difficulty", 3, "n"),
+                Field::choice(
+                    "By",
+                    "who started it",
+                    Initiator::ALL.iter().map(|i| i.as_str()).collect(),
+                    Initiator::Us.as_str(),
+                ),
+                Field::new("Summary", "what happened", TEXT_MAX, ""),
+                Field::date("On", "YYYY-MM-DD, today, -2d", "today"),
+                Field::choice(
+                    "Bad news",
+                    "did it disclose a difficulty?",
+                    vec!["no", "yes"],
+                    "no",
+                ),
             ],
         )
     }
@@ -209,9 +189,9 @@ impl Form {
             format!("Problem with {}", text::clean_line(partner)),
             vec![
                 Field::new("Summary", "what went wrong", TITLE_MAX, ""),
-                Field::new("Severity", "1-5: how bad it really is", 1, "2"),
-                Field::new("Reaction", "1-5: how hard they reacted", 1, "2"),
-                Field::new("On", "YYYY-MM-DD, today, -2d", 12, "today"),
+                Field::rating("Severity", "1-5: how bad it really is", 2),
+                Field::rating("Reaction", "1-5: how hard they reacted", 2),
+                Field::date("On", "YYYY-MM-DD, today, -2d", "today"),
             ],
         )
     }
@@ -226,14 +206,16 @@ impl Form {
             format!("End the partnership with {}", text::clean_line(name)),
             vec![
                 Field::new("Reason", "what we told them, and why", TEXT_MAX, ""),
-                Field::new("On", "YYYY-MM-DD, today", 12, "today"),
+                Field::date("On", "YYYY-MM-DD, today", "today"),
             ],
         )
     }
 
     /// A new due day for an open commitment: on or after the old one, the slip stays in the
-    /// record until a bad-news touch tells them.
-    pub fn redate(id: i64, title: &str) -> Form {
+    /// record until a bad-news touch tells them. `from` fills the day in, for `←`/`→` to step
+    /// from (empty steps from today).
+    pub fn redate(id: i64, title: &str, from: Option<chrono::NaiveDate>) -> Form {
+        let from = from.map(|d| d.to_string()).unwrap_or_default();
         Form::new(
             FormKind::Redate {
                 id,
@@ -241,7 +223,7 @@ impl Form {
             },
             format!("Re-date {}", text::clean_line(title)),
             vec![
-                Field::new("New due day", "YYYY-MM-DD, +1w …: agreed with them", 12, ""),
+                Field::date("New due day", "YYYY-MM-DD, +1w …: agreed with them", &from),
                 Field::new(
                     "Note",
                     "why, or what was agreed (kept in the log)",
@@ -258,6 +240,7 @@ impl Form {
             kind: self.kind.clone(),
             title: self.title.clone(),
             values: self.fields.iter().map(Field::value).collect(),
+            labels: self.fields.iter().map(|f| f.label.to_string()).collect(),
             focus: self.focus,
         }
     }
@@ -281,59 +264,38 @@ impl Form {
             FormKind::LogTouch { partner_id } => Form::log_touch(*partner_id, ""),
             FormKind::AddProblem { partner_id } => Form::add_problem(*partner_id, ""),
             FormKind::EndPartner { id, name } => Form::end_partner(*id, name),
-            FormKind::Redate { id, title } => Form::redate(*id, title),
+            FormKind::Redate { id, title } => Form::redate(*id, title, None),
         };
         form.title = draft.title;
-        for (field, value) in form.fields.iter_mut().zip(draft.values) {
-            let clean = text::clean_line(&value);
-            *field = Field::new(
-                field.label,
-                field.hint,
-                field.max,
-                &clean.chars().take(field.max).collect::<String>(),
-            );
+        let labels: Vec<String> = match (&draft.kind, draft.labels.is_empty()) {
+            (FormKind::LogTouch { .. }, true) => ["Summary", "Kind", "By", "On", "Bad news"]
+                .map(String::from)
+                .to_vec(),
+            (_, true) => form.fields.iter().map(|f| f.label.to_string()).collect(),
+            (_, false) => draft.labels,
+        };
+        for (label, value) in labels.iter().zip(draft.values) {
+            if let Some(field) = form.fields.iter_mut().find(|f| f.label == label) {
+                field.restore(&value, false);
+            }
         }
         form.focus = draft.focus.min(form.fields.len().saturating_sub(1));
         form
     }
+}
 
-    /// Gives a key to the focused field, refusing text beyond the field's limit.
-    pub fn input(&mut self, input: FormInput) {
-        if let Some(field) = self.fields.get_mut(self.focus) {
-            if field.area.input(input) && field.len() > field.max {
-                field.area.undo();
-                self.error = Some(format!(
-                    "{} is limited to {} characters",
-                    field.label, field.max
-                ));
-            } else {
-                self.error = None;
-            }
-        }
-    }
+const SIGNED_ON_HINT: &str = "YYYY-MM-DD, today, -3d; empty = today once signed";
+const SIDE_HINT: &str = "ours = we promised, theirs = they promised";
 
-    /// Pastes text into the focused field, cleaned like typed text and cut at the limit.
-    pub fn paste(&mut self, pasted: &str) {
-        if let Some(field) = self.fields.get_mut(self.focus) {
-            let room = field.max.saturating_sub(field.len());
-            let clean: String = text::clean_line(pasted).chars().take(room).collect();
-            if clean.chars().count() < text::clean_line(pasted).chars().count() {
-                self.error = Some(format!(
-                    "{} is limited to {} characters",
-                    field.label, field.max
-                ));
-            }
-            field.area.insert_str(clean);
-        }
-    }
+/// The stages a form sets; ending a partnership has its own form, so `ended` is offered only
+/// to a partnership already ended (shown as it is; saving it is refused as before).
+fn stages(now: Stage) -> Vec<&'static str> {
+    (Stage::ALL.iter())
+        .filter(|s| **s != Stage::Ended || now == Stage::Ended)
+        .map(|s| s.as_str())
+        .collect()
+}
 
-    /// Moves focus by `step` fields, wrapping.
-    pub fn move_focus(&mut self, forward: bool) {
-        let n = self.fields.len().max(1);
-        self.focus = if forward {
-            (self.focus + 1) % n
-        } else {
-            (self.focus + n - 1) % n
-        };
-    }
+fn sides() -> Vec<&'static str> {
+    Side::ALL.iter().map(|s| s.as_str()).collect()
 }

@@ -39,7 +39,11 @@ impl Form {
                 if stage == Stage::Ended {
                     return Err("end a partnership with its own key, giving the reason".into());
                 }
-                let signed_on = date(2)?;
+                // As on the command line: signed with no day given is signed today.
+                let signed_on = match date(2)? {
+                    None if stage == Stage::Signed => Some(today),
+                    day => day,
+                };
                 let every = limits::check_cadence(number(3, "update every")?)?;
                 let outcome = self.get(4);
                 Ok(match self.kind {
@@ -92,9 +96,9 @@ impl Form {
                 Ok(Write::EditCommitment(Box::new(c)))
             }
             FormKind::LogTouch { partner_id } => {
-                let summary = limits::check("summary", &self.get(0), TEXT_MAX, true)?;
-                let kind = self.get(1).parse::<TouchKind>()?;
-                let initiated_by = self.get(2).parse::<Initiator>()?;
+                let kind = self.get(0).parse::<TouchKind>()?;
+                let initiated_by = self.get(1).parse::<Initiator>()?;
+                let summary = limits::check("summary", &self.get(2), TEXT_MAX, true)?;
                 let on = required_date(3)?;
                 chronology::not_after_today("touch day", on, today)?;
                 Ok(Write::AddTouch(NewTouch {

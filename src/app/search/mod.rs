@@ -24,6 +24,8 @@ pub struct Search {
     /// Where each match stands in the dashboard's list (same order as `matches`).
     pub positions: Vec<usize>,
     pub cursor: usize,
+    /// The partner selected when the filter opened, selected again when it is closed.
+    pub origin: Option<i64>,
 }
 
 impl Search {
@@ -34,6 +36,10 @@ impl Search {
         if self.query.trim().is_empty() {
             self.matches = order.to_vec();
             self.positions = (0..order.len()).collect();
+            // Nothing typed yet: the highlight stays on the partner that was selected.
+            self.cursor = (self.origin)
+                .and_then(|id| order.iter().position(|o| *o == id))
+                .unwrap_or(0);
             return;
         }
         let letters = Letters::new(&self.query);
@@ -76,8 +82,17 @@ pub(super) fn search_action(app: &mut App, action: Action) -> Vec<Effect> {
         return Vec::new();
     };
     let order: Vec<i64> = app.data.rows.iter().map(|r| r.id).collect();
+    let origin = search.origin;
     match action {
-        Action::Cancel => return Vec::new(),
+        Action::Cancel => {
+            return match origin {
+                Some(id) if shown(app) != Some(id) => {
+                    app.select_partner(id);
+                    vec![load(app, id)]
+                }
+                _ => Vec::new(),
+            };
+        }
         Action::Submit => {
             return match search.chosen() {
                 Some(id) => {
@@ -120,7 +135,34 @@ pub(super) fn search_action(app: &mut App, action: Action) -> Vec<Effect> {
         _ => {}
     }
     app.search = Some(search);
-    Vec::new()
+    follow(app)
+}
+
+/// While the filter is open the ledger and health show the highlighted match: the effect
+/// that reads it, when another partner is shown.
+pub(super) fn follow(app: &App) -> Vec<Effect> {
+    match app.search.as_ref().and_then(Search::chosen) {
+        Some(id) if shown(app) != Some(id) => vec![load(app, id)],
+        _ => Vec::new(),
+    }
+}
+
+/// The partner whose ledger is on screen.
+fn shown(app: &App) -> Option<i64> {
+    app.data.partner.as_ref().map(|p| p.id)
+}
+
+fn load(app: &App, id: i64) -> Effect {
+    match app.reload() {
+        Effect::Load {
+            show_closed, owner, ..
+        } => Effect::Load {
+            partner: Some(id),
+            show_closed,
+            owner,
+        },
+        other => other,
+    }
 }
 
 /// Nucleo for text the byte scan cannot read: a field matches when nucleo's best match of the

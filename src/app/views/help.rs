@@ -2,12 +2,22 @@
 //! bindings.
 
 use crate::app::doc::{Doc, DocLine, Tone};
-use crate::app::{Keymap, Mode};
+use crate::app::{Action, Keymap, Mode};
 use crate::domain::text;
 
-/// Every mode's bindings under a heading, then the marks.
+/// Every mode's bindings under a heading, how typing in a form works and the words pactum
+/// uses, then the marks.
 pub fn help(keymap: &Keymap) -> Doc {
     let mut doc = Doc::new("Help — esc closes");
+    if let Some(bottom) = keymap.key_for(Mode::Help, &Action::Bottom) {
+        doc.push(DocLine::new(
+            Tone::Muted,
+            format!(
+                "Words such as charter, slip, brave conversation: explained at the end ({bottom})."
+            ),
+        ));
+        doc.gap();
+    }
     for (mode, heading) in [
         (Mode::Dashboard, "Dashboard"),
         (Mode::Today, "Today"),
@@ -28,6 +38,7 @@ pub fn help(keymap: &Keymap) -> Doc {
         }
         doc.gap();
     }
+    super::glossary::append(&mut doc);
     doc.push(DocLine::new(
         Tone::Muted,
         "Marks: ! overdue  ~ due within 7 days  ∞ ongoing  ✓ kept  ✗ missed  – released",
@@ -41,8 +52,10 @@ pub fn help(keymap: &Keymap) -> Doc {
 
 /// The width of the widest line, in cells.
 pub fn widest(doc: &Doc) -> usize {
+    // Lines that hang under a column wrap to the width the others set.
     doc.lines
         .iter()
+        .filter(|l| l.hang == 0)
         .map(|l| text::width(&l.plain()))
         .max()
         .unwrap_or(0)

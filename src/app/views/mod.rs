@@ -1,13 +1,16 @@
 //! Documents for the reading screens, built from loaded data; pure.
 
 mod brief;
+mod conflict;
 mod explain;
+mod glossary;
 mod health;
 mod help;
 mod timeline;
 mod today;
 
 pub use brief::brief;
+pub use conflict::conflict;
 pub use explain::explain;
 pub use health::{band_tone, headline, health, sparkline};
 pub use help::{help, widest};
