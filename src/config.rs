@@ -2,6 +2,7 @@
 //! `[health]` rules (defaults in assets/rules.toml). The user's file is merged on top.
 
 use crate::app::Keymap;
+use crate::domain::charter::CharterSuggestions;
 use crate::domain::health::Rules;
 use serde::Deserialize;
 use std::path::{Path, PathBuf};
@@ -11,6 +12,8 @@ use std::path::{Path, PathBuf};
 pub struct Config {
     pub keymap: Keymap,
     pub rules: Rules,
+    /// The first-meeting checklist (defaults in assets/charter.toml).
+    pub charter: CharterSuggestions,
     /// The file the settings came from, if any.
     pub source: Option<PathBuf>,
 }
@@ -21,6 +24,7 @@ impl Config {
         Config {
             keymap: Keymap::defaults(),
             rules: Rules::default(),
+            charter: crate::app::form::charter::shipped(),
             source: None,
         }
     }
@@ -54,9 +58,31 @@ impl Config {
             config.rules = Rules::deserialize(health).map_err(|e| format!("[health]: {e}"))?;
             config.rules.validate()?;
         }
+        if let Some(charter) = table.remove("charter") {
+            let toml::Value::Table(mut charter) = charter else {
+                return Err("[charter] must be a table".into());
+            };
+            let shipped = crate::app::form::charter::shipped();
+            // A list not given keeps the shipped one.
+            for (key, list) in [
+                ("intentions", shipped.intentions),
+                ("expectations", shipped.expectations),
+            ] {
+                if !charter.contains_key(key) {
+                    let items = list.into_iter().map(toml::Value::String).collect();
+                    charter.insert(key.into(), toml::Value::Array(items));
+                }
+            }
+            config.charter = CharterSuggestions::deserialize(toml::Value::Table(charter))
+                .map_err(|e| format!("[charter]: {e}"))?;
+            config
+                .charter
+                .validate()
+                .map_err(|e| format!("[charter]: {e}"))?;
+        }
         if let Some(unknown) = table.keys().next() {
             return Err(format!(
-                "unknown setting {} (known: [keys.*], [health])",
+                "unknown setting {} (known: [keys.*], [health], [charter])",
                 crate::domain::text::quoted(unknown)
             ));
         }
@@ -113,6 +139,18 @@ mod tests {
         assert_eq!(config.rules.windows, Rules::default().windows);
         assert!(Config::parse("[health.weights]\nreciprocty = 40\n").is_err());
         assert!(Config::parse("[colours]\nx = 1\n").is_err());
+    }
+
+    #[test]
+    fn the_charter_list_given_replaces_the_shipped_one_and_the_other_stays() {
+        let config = Config::parse("[charter]\nintentions = [\"Weekly call\"]\n").unwrap();
+        assert_eq!(config.charter.intentions, vec!["Weekly call".to_string()]);
+        assert_eq!(
+            config.charter.expectations,
+            crate::app::form::charter::shipped().expectations
+        );
+        assert!(Config::parse("[charter]\nintentions = [\"\"]\n").is_err());
+        assert!(Config::parse("[charter]\nhopes = []\n").is_err());
     }
 
     #[test]

@@ -1,7 +1,7 @@
 //! A stale edit made visible: my version and theirs side by side; keep mine or take theirs.
 
 use super::effect::Write;
-use crate::domain::{Commitment, Partner};
+use crate::domain::{Commitment, Contact, Partner};
 use crate::store::PartnerEdit;
 
 /// Someone else saved the record after the form was opened.
@@ -51,6 +51,23 @@ impl Conflict {
             mine.desired_outcome.clone(),
             theirs.desired_outcome.clone(),
         );
+        for (field, m, t) in [
+            ("their goals", &mine.their_goals, &theirs.their_goals),
+            (
+                "their constraints",
+                &mine.their_constraints,
+                &theirs.their_constraints,
+            ),
+            ("owner", &mine.owner, &theirs.owner),
+        ] {
+            differ(&mut rows, field, m.clone(), t.clone());
+        }
+        differ(
+            &mut rows,
+            "tags",
+            mine.tags.join(", "),
+            theirs.tags.join(", "),
+        );
         Conflict {
             mine: Write::EditPartner(mine.clone()),
             latest_version: theirs.version,
@@ -89,6 +106,25 @@ impl Conflict {
         }
     }
 
+    /// The conflict between my contact edit and the contact as it is now.
+    pub fn contact(mine: &Contact, theirs: &Contact) -> Conflict {
+        let mut rows = Vec::new();
+        for (field, m, t) in [
+            ("name", &mine.name, &theirs.name),
+            ("role", &mine.role, &theirs.role),
+            ("email", &mine.email, &theirs.email),
+            ("phone", &mine.phone, &theirs.phone),
+            ("note", &mine.note, &theirs.note),
+        ] {
+            differ(&mut rows, field, m.clone(), t.clone());
+        }
+        Conflict {
+            mine: Write::EditContact(Box::new(mine.clone())),
+            latest_version: theirs.version,
+            rows,
+        }
+    }
+
     /// My write again, against their version: a deliberate overwrite.
     pub fn keep_mine(&self) -> Write {
         match &self.mine {
@@ -100,6 +136,11 @@ impl Conflict {
                 let mut c = c.clone();
                 c.version = self.latest_version;
                 Write::EditCommitment(c)
+            }
+            Write::EditContact(c) => {
+                let mut c = c.clone();
+                c.version = self.latest_version;
+                Write::EditContact(c)
             }
             other => other.clone(),
         }

@@ -35,7 +35,11 @@ pub fn update(app: &mut App, action: Action) -> Vec<Effect> {
             app.screen = keep_place(&app.screen, *screen, app.size);
             Vec::new()
         }
-        Action::Written { message, undo } => {
+        Action::Written { mut message, undo } => {
+            if matches!(&app.overlay, Some(Overlay::Form(f)) if f.kind == super::form::FormKind::AddPartner)
+            {
+                message.push_str(&super::records::charter_offer(app));
+            }
             if matches!(app.overlay, Some(Overlay::Form(_) | Overlay::Conflict(_))) {
                 app.overlay = None;
             }

@@ -3,7 +3,9 @@
 mod agenda;
 mod backup;
 mod bulk;
+mod charter;
 mod commitments;
+mod contacts;
 pub use commitments::CommitmentFilter;
 mod convert;
 mod dashboard;

@@ -1,9 +1,13 @@
 //! Forms for adding and editing records: labelled single-line fields with visible limits,
 //! parsed into a write only when every field is valid (parse.rs).
 
+pub mod charter;
+mod contact;
 mod parse;
+mod partner;
+mod problem;
 
-use crate::domain::limits::{NAME_MAX, TEXT_MAX, TITLE_MAX};
+use crate::domain::limits::{TEXT_MAX, TITLE_MAX};
 use crate::domain::{Commitment, Side, text};
 use ratatui_textarea::TextArea;
 
@@ -14,13 +18,45 @@ pub type FormInput = ratatui_textarea::Input;
 #[derive(Debug, Clone, PartialEq, serde::Serialize, serde::Deserialize)]
 pub enum FormKind {
     AddPartner,
-    EditPartner { id: i64, version: i64 },
-    AddCommitment { partner_id: i64 },
+    EditPartner {
+        id: i64,
+        version: i64,
+    },
+    AddCommitment {
+        partner_id: i64,
+    },
     EditCommitment(Box<Commitment>),
-    LogTouch { partner_id: i64 },
-    AddProblem { partner_id: i64 },
-    EndPartner { id: i64, name: String },
-    Redate { id: i64, title: String },
+    LogTouch {
+        partner_id: i64,
+    },
+    AddProblem {
+        partner_id: i64,
+    },
+    EndPartner {
+        id: i64,
+        name: String,
+    },
+    Redate {
+        id: i64,
+        title: String,
+    },
+    AddContact {
+        partner_id: i64,
+    },
+    EditContact(Box<crate::domain::Contact>),
+    /// The brave conversation about one of `choices` (open problems of one partner).
+    Brave {
+        choices: Vec<i64>,
+    },
+    /// Resolving one of `choices`.
+    Resolve {
+        choices: Vec<i64>,
+    },
+    /// The first-meeting charter of a partner just added, by its name.
+    Charter {
+        partner: String,
+        items: crate::domain::charter::CharterSuggestions,
+    },
 }
 
 /// An unfinished form, kept between sessions.
@@ -99,57 +135,24 @@ impl Form {
         }
     }
 
-    /// A new partner.
+    /// A new partner (owned by the user who adds it).
     pub fn add_partner() -> Form {
         Form::new(
             FormKind::AddPartner,
             "Add partner".into(),
-            vec![
-                Field::new("Name", "company or person", NAME_MAX, ""),
-                Field::new("Stage", "prospect, engaged, signed", 10, "prospect"),
-                Field::new(
-                    "Signed on",
-                    "YYYY-MM-DD, today, -3d … (signed only)",
-                    12,
-                    "",
-                ),
-                Field::new("Update every", "days, agreed cadence", 3, "14"),
-                Field::new("Desired outcome", "what success looks like", TEXT_MAX, ""),
-            ],
+            partner::fields(&partner::blank(), false),
         )
     }
 
-    /// Changes to a partner's main fields.
+    /// Changes to every field of a partner but its end (which has its own key).
     pub fn edit_partner(p: &crate::domain::Partner) -> Form {
-        let signed = p.signed_on.map(|d| d.to_string()).unwrap_or_default();
         Form::new(
             FormKind::EditPartner {
                 id: p.id,
                 version: p.version,
             },
             format!("Edit {}", text::clean_line(&p.name)),
-            vec![
-                Field::new("Name", "company or person", NAME_MAX, &p.name),
-                Field::new("Stage", "prospect, engaged, signed", 10, p.stage.as_str()),
-                Field::new(
-                    "Signed on",
-                    "YYYY-MM-DD, today, -3d … (signed only)",
-                    12,
-                    &signed,
-                ),
-                Field::new(
-                    "Update every",
-                    "days, agreed cadence",
-                    3,
-                    &p.update_every_days.to_string(),
-                ),
-                Field::new(
-                    "Desired outcome",
-                    "what success looks like",
-                    TEXT_MAX,
-                    &p.desired_outcome,
-                ),
-            ],
+            partner::fields(p, true),
         )
     }
 
@@ -161,8 +164,17 @@ impl Form {
             vec![
                 Field::new("Title", "what is promised", TITLE_MAX, ""),
                 Field::new("Side", "ours (we promised) or theirs", 6, side.as_str()),
-                Field::new("Due", "YYYY-MM-DD, +3d, +2w; empty = ongoing", 12, "+7d"),
+                Field::new("Due", "YYYY-MM-DD, +3d, +2w; empty = no due day", 12, "+7d"),
                 Field::new("Detail", "optional", TEXT_MAX, ""),
+                // choice: n, y
+                Field::new(
+                    "Ongoing",
+                    "y: a standing intention or expectation, no due day",
+                    3,
+                    "n",
+                ),
+                // choice: n, y
+                Field::new("First meeting", "y: stated at the first meeting", 3, "n"),
             ],
         )
     }
@@ -178,6 +190,13 @@ impl Form {
                 Field::new("Side", "ours or theirs", 6, c.side.as_str()),
                 Field::new("Due", "YYYY-MM-DD, +3d, +2w (dated items only)", 12, &due),
                 Field::new("Detail", "optional", TEXT_MAX, &c.detail),
+                // choice: n, y
+                Field::new(
+                    "First meeting",
+                    "y: stated at the first meeting",
+                    3,
+                    partner::yes_no(c.origin == crate::domain::Origin::FirstMeeting),
+                ),
             ],
         )
     }
@@ -267,7 +286,7 @@ impl Form {
         let mut form = match &draft.kind {
             FormKind::AddPartner => Form::add_partner(),
             FormKind::EditPartner { id, version } => {
-                let mut f = Form::add_partner();
+                let mut f = Form::edit_partner(&partner::blank());
                 f.kind = FormKind::EditPartner {
                     id: *id,
                     version: *version,
@@ -282,6 +301,11 @@ impl Form {
             FormKind::AddProblem { partner_id } => Form::add_problem(*partner_id, ""),
             FormKind::EndPartner { id, name } => Form::end_partner(*id, name),
             FormKind::Redate { id, title } => Form::redate(*id, title),
+            FormKind::AddContact { partner_id } => Form::add_contact(*partner_id, ""),
+            FormKind::EditContact(c) => Form::edit_contact(c, ""),
+            FormKind::Brave { choices } => Form::brave(choices.clone(), "", None),
+            FormKind::Resolve { choices } => Form::resolve(choices.clone(), "", None),
+            FormKind::Charter { partner, items } => Form::charter(partner, items),
         };
         form.title = draft.title;
         for (field, value) in form.fields.iter_mut().zip(draft.values) {

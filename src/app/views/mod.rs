@@ -4,6 +4,7 @@ mod brief;
 mod explain;
 mod health;
 mod help;
+mod records;
 mod timeline;
 mod today;
 
@@ -11,6 +12,7 @@ pub use brief::brief;
 pub use explain::explain;
 pub use health::{band_tone, headline, health, sparkline};
 pub use help::{help, widest};
+pub use records::problems_and_contacts;
 pub use timeline::timeline;
 pub use today::{SCREEN_SECTION_LINES, today};
 
