@@ -65,7 +65,7 @@ impl Form {
                 items: items.clone(),
             },
             format!(
-                "Charter with {}: y picks · enter saves · esc skips",
+                "Charter with {}: y picks, esc skips",
                 text::clean_line(partner)
             ),
             fields,
