@@ -39,13 +39,16 @@ pub enum Command {
     /// Partners: add, list, show, end
     #[command(subcommand)]
     Partner(PartnerCmd),
-    /// Commitments both ways: add, keep, miss, release, list
+    /// Commitments both ways: add, keep, miss, release, redate, edit, list
     #[command(subcommand)]
     Commitment(CommitmentCmd),
+    /// Contacts, the key people at a partner: add, edit, remove, list
+    #[command(subcommand)]
+    Contact(commands::contact::ContactCmd),
     /// Touches (calls, meetings, updates …): add, list
     #[command(subcommand)]
     Touch(TouchCmd),
-    /// Problems: add, brave (the brave conversation), resolve
+    /// Problems: add, brave (the brave conversation), resolve, list
     #[command(subcommand)]
     Problem(ProblemCmd),
     /// Review ongoing commitments: honoured or not honoured
@@ -236,6 +239,23 @@ pub enum CommitmentCmd {
         #[arg(long, value_name = "TEXT", default_value = "")]
         note: String,
     },
+    /// Change a commitment's title, detail, owner or origin (its due day: redate). Only the
+    /// fields given change
+    Edit {
+        id: i64,
+        #[arg(long, value_name = "TEXT")]
+        title: Option<String>,
+        #[arg(long, value_name = "TEXT")]
+        detail: Option<String>,
+        #[arg(long, value_name = "USER")]
+        owner: Option<String>,
+        /// Made in the first meeting (part of the charter)
+        #[arg(long, conflicts_with = "later")]
+        first_meeting: bool,
+        /// Made after the first meeting
+        #[arg(long)]
+        later: bool,
+    },
     /// List commitments
     List {
         partner: Option<String>,
@@ -309,6 +329,15 @@ pub enum ProblemCmd {
         id: i64,
         #[arg(long, value_name = "DATE", allow_hyphen_values = true)]
         on: Option<String>,
+    },
+    /// List problems (unresolved first), of one partner or of every partner
+    List {
+        partner: Option<String>,
+        /// Unresolved ones only
+        #[arg(long)]
+        open: bool,
+        #[arg(long)]
+        json: bool,
     },
 }
 

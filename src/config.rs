@@ -3,6 +3,7 @@
 //! assets/letters.toml) and `[clipboard]`. The user's file is merged on top.
 
 use crate::app::Keymap;
+use crate::domain::charter::CharterSuggestions;
 use crate::domain::health::Rules;
 use crate::domain::letter::Wording;
 use serde::Deserialize;
@@ -18,6 +19,8 @@ pub struct Config {
     /// Copying sends the text to the terminal's clipboard (OSC 52); off unless the config
     /// says `[clipboard] osc52 = true`, as some terminals refuse or mangle it.
     pub osc52: bool,
+    /// The first-meeting checklist (defaults in assets/charter.toml).
+    pub charter: CharterSuggestions,
     /// The file the settings came from, if any.
     pub source: Option<PathBuf>,
 }
@@ -30,6 +33,7 @@ impl Config {
             rules: Rules::default(),
             wording: shipped_wording(),
             osc52: false,
+            charter: crate::app::form::charter::shipped(),
             source: None,
         }
     }
@@ -71,9 +75,31 @@ impl Config {
                 .map_err(|e| format!("[clipboard]: {e}"))?
                 .osc52;
         }
+        if let Some(charter) = table.remove("charter") {
+            let toml::Value::Table(mut charter) = charter else {
+                return Err("[charter] must be a table".into());
+            };
+            let shipped = crate::app::form::charter::shipped();
+            // A list not given keeps the shipped one.
+            for (key, list) in [
+                ("intentions", shipped.intentions),
+                ("expectations", shipped.expectations),
+            ] {
+                if !charter.contains_key(key) {
+                    let items = list.into_iter().map(toml::Value::String).collect();
+                    charter.insert(key.into(), toml::Value::Array(items));
+                }
+            }
+            config.charter = CharterSuggestions::deserialize(toml::Value::Table(charter))
+                .map_err(|e| format!("[charter]: {e}"))?;
+            config
+                .charter
+                .validate()
+                .map_err(|e| format!("[charter]: {e}"))?;
+        }
         if let Some(unknown) = table.keys().next() {
             return Err(format!(
-                "unknown setting {} (known: [keys.*], [health], [letters.*], [clipboard])",
+                "unknown setting {} (known: [keys.*], [health], [letters.*], [clipboard], [charter])",
                 crate::domain::text::quoted(unknown)
             ));
         }
@@ -195,6 +221,18 @@ mod tests {
         assert!(Config::parse("[letters.update]\ncar = \"x\"\n").is_err());
         assert!(Config::parse("[letters.memo]\nx = \"x\"\n").is_err());
         assert!(Config::parse("[letters.update]\ncare = 3\n").is_err());
+    }
+
+    #[test]
+    fn the_charter_list_given_replaces_the_shipped_one_and_the_other_stays() {
+        let config = Config::parse("[charter]\nintentions = [\"Weekly call\"]\n").unwrap();
+        assert_eq!(config.charter.intentions, vec!["Weekly call".to_string()]);
+        assert_eq!(
+            config.charter.expectations,
+            crate::app::form::charter::shipped().expectations
+        );
+        assert!(Config::parse("[charter]\nintentions = [\"\"]\n").is_err());
+        assert!(Config::parse("[charter]\nhopes = []\n").is_err());
     }
 
     #[test]

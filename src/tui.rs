@@ -132,6 +132,7 @@ fn run_loop(
 ) -> Result<(), String> {
     let theme = Theme::from_env();
     let app = slot.insert(App::new(ctx.today, ctx.config.keymap.clone()));
+    app.charter = ctx.config.charter.clone();
     app.user = store.user().to_string();
     app.osc52 = ctx.config.osc52;
     let size = terminal

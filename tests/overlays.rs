@@ -63,6 +63,10 @@ fn they_save(other: &mut pactum::store::Store, id: i64, change: impl Fn(&mut Par
         signed_on: p.signed_on,
         update_every_days: p.update_every_days,
         desired_outcome: p.desired_outcome.clone(),
+        their_goals: p.their_goals.clone(),
+        their_constraints: p.their_constraints.clone(),
+        owner: p.owner.clone(),
+        tags: p.tags.clone(),
     };
     change(&mut edit);
     other.edit_partner(&edit).unwrap();

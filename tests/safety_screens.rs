@@ -207,6 +207,10 @@ fn the_conflict_overlay_at_many_sizes_with_hostile_values() {
             signed_on: theirs.signed_on,
             update_every_days: theirs.update_every_days,
             desired_outcome: "\x1b]0;owned\x07".into(),
+            their_goals: theirs.their_goals.clone(),
+            their_constraints: theirs.their_constraints.clone(),
+            owner: theirs.owner.clone(),
+            tags: theirs.tags.clone(),
         })
         .unwrap();
     drive(&mut app, &mut store, &["enter"]);

@@ -142,3 +142,24 @@ fn search_narrows_the_list() {
     type_text(&mut app, &mut store, "nadia");
     insta::assert_snapshot!("search_100x30", to_text(&app, &PLAIN, 100, 30).unwrap());
 }
+
+#[test]
+fn the_charter_step_and_the_contact_and_brave_conversation_forms() {
+    for (w, h) in [(80, 24), (120, 40)] {
+        insta::assert_snapshot!(format!("charter_{w}x{h}"), screen(true, w, h, &["A"], ""));
+        insta::assert_snapshot!(
+            format!("contact_form_{w}x{h}"),
+            screen(true, w, h, &["C"], "Dana Reyes")
+        );
+        insta::assert_snapshot!(
+            format!("brave_form_{w}x{h}"),
+            screen(
+                true,
+                w,
+                h,
+                &["j", "j", "j", "B"],
+                "Walked their COO through the fix"
+            )
+        );
+    }
+}

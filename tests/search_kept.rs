@@ -76,6 +76,10 @@ fn the_haystacks_kept_with_the_lines_follow_every_change() {
             signed_on: partner.signed_on,
             update_every_days: partner.update_every_days,
             desired_outcome: partner.desired_outcome.clone(),
+            their_goals: partner.their_goals.clone(),
+            their_constraints: partner.their_constraints.clone(),
+            owner: partner.owner.clone(),
+            tags: partner.tags.clone(),
         })
         .unwrap();
     assert!(text_of(&kept(&mut store), id).starts_with("Quokka Air Freight\n"));

@@ -281,6 +281,10 @@ fn status_changes_undo_and_conflicts() {
         signed_on: None,
         update_every_days: 7,
         desired_outcome: String::new(),
+        their_goals: String::new(),
+        their_constraints: String::new(),
+        owner: p.owner.clone(),
+        tags: Vec::new(),
     };
     other.edit_partner(&edit).unwrap();
     assert_ne!(

@@ -325,6 +325,10 @@ fn a_stale_edit_is_a_visible_conflict_keep_mine_or_take_theirs() {
                 signed_on: p.signed_on,
                 update_every_days: 7,
                 desired_outcome: p.desired_outcome.clone(),
+                their_goals: p.their_goals.clone(),
+                their_constraints: p.their_constraints.clone(),
+                owner: p.owner.clone(),
+                tags: p.tags.clone(),
             })
             .unwrap();
         // The name is filled in; end moves past it so typing adds to it.

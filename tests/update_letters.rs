@@ -126,7 +126,7 @@ fn with_no_editor_the_letter_is_edited_in_place() {
 fn s_in_the_brief_shows_the_plan_and_w_offers_an_html_file() {
     let (dir, mut store) = book(true);
     let mut app = app(&mut store, 120, 40);
-    drive(&mut app, &mut store, &["b", "S"]);
+    drive(&mut app, &mut store, &["b", "V"]);
     let Some(Overlay::Letter(letter)) = &app.overlay else {
         panic!("no plan: {:?}", app.notice)
     };

@@ -27,6 +27,15 @@ pub enum Action {
     Redate,
     LogTouch,
     AddProblem,
+    /// Record the brave conversation about an open problem, with its note.
+    Brave,
+    /// Mark an open problem resolved.
+    Resolve,
+    AddContact,
+    /// The first-meeting charter: typical intentions and expectations to pick, and free items.
+    Charter,
+    /// Edit the partner's contacts, one after another (an emptied name removes one).
+    EditContact,
     Keep,
     Miss,
     Release,
@@ -164,6 +173,11 @@ impl Action {
             Action::Redate => "re-date (a late one stays a slip)",
             Action::LogTouch => "log touch",
             Action::AddProblem => "add problem",
+            Action::Brave => "brave conversation (with a note)",
+            Action::Resolve => "resolve a problem",
+            Action::AddContact => "add contact",
+            Action::Charter => "first-meeting charter",
+            Action::EditContact => "edit contacts (next one each time)",
             Action::Keep => "keep",
             Action::Miss => "miss",
             Action::Release => "release",

@@ -4,7 +4,7 @@
 //! settle: keep mine or take theirs.
 
 use super::effect::Write;
-use crate::domain::{Commitment, Partner};
+use crate::domain::{Commitment, Contact, Partner};
 use crate::store::PartnerEdit;
 use chrono::NaiveDate;
 
@@ -103,6 +103,34 @@ impl Conflict {
             &mut out.desired_outcome,
             String::clone,
         );
+        m.field(
+            "their goals",
+            base.map(|b| &b.their_goals),
+            (&mine.their_goals, &theirs.their_goals),
+            &mut out.their_goals,
+            String::clone,
+        );
+        m.field(
+            "their constraints",
+            base.map(|b| &b.their_constraints),
+            (&mine.their_constraints, &theirs.their_constraints),
+            &mut out.their_constraints,
+            String::clone,
+        );
+        m.field(
+            "owner",
+            base.map(|b| &b.owner),
+            (&mine.owner, &theirs.owner),
+            &mut out.owner,
+            String::clone,
+        );
+        m.field(
+            "tags",
+            base.map(|b| &b.tags),
+            (&mine.tags, &theirs.tags),
+            &mut out.tags,
+            |t| t.join(", "),
+        );
         Conflict {
             mine: Write::EditPartner(out),
             latest_version: theirs.version,
@@ -169,6 +197,55 @@ impl Conflict {
         }
     }
 
+    /// My contact edit against the contact as it is now. The version both started from is
+    /// not read back for contacts: every field that differs is shown.
+    pub fn contact(mine: &Contact, theirs: &Contact) -> Conflict {
+        let mut m = Merge::default();
+        let mut out = mine.clone();
+        m.field(
+            "name",
+            None,
+            (&mine.name, &theirs.name),
+            &mut out.name,
+            String::clone,
+        );
+        m.field(
+            "role",
+            None,
+            (&mine.role, &theirs.role),
+            &mut out.role,
+            String::clone,
+        );
+        m.field(
+            "email",
+            None,
+            (&mine.email, &theirs.email),
+            &mut out.email,
+            String::clone,
+        );
+        m.field(
+            "phone",
+            None,
+            (&mine.phone, &theirs.phone),
+            &mut out.phone,
+            String::clone,
+        );
+        m.field(
+            "note",
+            None,
+            (&mine.note, &theirs.note),
+            &mut out.note,
+            String::clone,
+        );
+        Conflict {
+            mine: Write::EditContact(Box::new(out)),
+            latest_version: theirs.version,
+            rows: m.rows,
+            merged: m.merged,
+            scroll: 0,
+        }
+    }
+
     /// My write again, against their version: a deliberate overwrite of the fields in
     /// conflict, their changes elsewhere kept.
     pub fn keep_mine(&self) -> Write {
@@ -181,6 +258,11 @@ impl Conflict {
                 let mut c = c.clone();
                 c.version = self.latest_version;
                 Write::EditCommitment(c)
+            }
+            Write::EditContact(c) => {
+                let mut c = c.clone();
+                c.version = self.latest_version;
+                Write::EditContact(c)
             }
             other => other.clone(),
         }

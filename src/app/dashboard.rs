@@ -140,7 +140,21 @@ fn with_partner(app: &mut App, action: Action, id: i64, name: &str) -> Vec<Effec
             } else {
                 Side::Ours
             };
-            open(app, Form::add_commitment(id, name, side))
+            let form = Form::add_commitment(id, name, side);
+            // A partner added today is at its first meeting: what is promised is its charter.
+            let first_day = app
+                .data
+                .partner
+                .as_ref()
+                .is_some_and(|p| p.created_on == app.today);
+            open(
+                app,
+                if first_day {
+                    form.at_first_meeting()
+                } else {
+                    form
+                },
+            )
         }
         Action::LogTouch => open(app, Form::log_touch(id, name)),
         Action::Brief => vec![Effect::Open(Request::Brief(id))],
@@ -167,6 +181,11 @@ fn with_partner(app: &mut App, action: Action, id: i64, name: &str) -> Vec<Effec
             None => notice(app, "select a commitment first (Tab to the ledger)"),
         },
         Action::Keep | Action::Miss | Action::Release => status_change(app, action),
+        Action::Brave
+        | Action::Resolve
+        | Action::AddContact
+        | Action::EditContact
+        | Action::Charter => super::records::on_partner(app, action, id, name),
         Action::Honoured | Action::NotHonoured => {
             let verdict = if action == Action::Honoured {
                 Verdict::Honoured

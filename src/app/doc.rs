@@ -25,6 +25,7 @@ pub enum Tone {
 pub struct Target {
     pub partner_id: i64,
     pub commitment_id: Option<i64>,
+    pub problem_id: Option<i64>,
 }
 
 /// One line: spans of text with their tones, and what it acts on.

@@ -32,6 +32,28 @@ pub enum Write {
         due: NaiveDate,
         note: String,
     },
+    AddContact(Box<crate::domain::Contact>),
+    EditContact(Box<crate::domain::Contact>),
+    RemoveContact {
+        id: i64,
+        name: String,
+    },
+    /// The brave conversation about a problem, with its note.
+    Brave {
+        id: i64,
+        on: NaiveDate,
+        note: String,
+    },
+    Resolve {
+        id: i64,
+        on: NaiveDate,
+    },
+    /// The first-meeting charter of the partner of that name: ongoing items on each side.
+    Charter {
+        partner: String,
+        ours: Vec<String>,
+        theirs: Vec<String>,
+    },
     /// A dated commitment looked at in a review and left open.
     Checked {
         id: i64,

@@ -1,7 +1,7 @@
 //! The data a dashboard frame is drawn from, loaded by the runtime through shaped queries.
 
 use crate::domain::health::Health;
-use crate::domain::{Commitment, Partner, Verdict};
+use crate::domain::{Commitment, Contact, Partner, Problem, Verdict};
 use crate::store::PartnerRow;
 use chrono::NaiveDate;
 use std::collections::HashMap;
@@ -15,6 +15,10 @@ pub struct Loaded {
     pub partner: Option<Partner>,
     /// That partner's commitments (open ones, or all when closed are shown).
     pub ledger: Vec<Commitment>,
+    /// That partner's unresolved problems, newest first.
+    pub problems: Vec<Problem>,
+    /// That partner's key people.
+    pub contacts: Vec<Contact>,
     /// Last review of each ongoing commitment: (commitment id, day, verdict).
     pub last_reviews: Vec<(i64, NaiveDate, Verdict)>,
     /// Each partner's health today, by partner id.

@@ -11,6 +11,7 @@ pub mod layout;
 pub mod letter;
 pub mod load;
 mod mouse;
+mod records;
 pub mod screen;
 pub mod scroll;
 pub mod search;
@@ -103,6 +104,10 @@ pub struct App {
     pub notice: Option<Notice>,
     /// The event that undoes this session's last change.
     pub last_change: Option<i64>,
+    /// The first-meeting checklist offered after a partner is added.
+    pub charter: crate::domain::charter::CharterSuggestions,
+    /// The contact the next edit-contact key opens (it steps through them).
+    pub contact_cursor: usize,
     /// Terminal size, for mouse hit-testing.
     pub size: (u16, u16),
     /// Copying may write OSC 52 to the terminal (`[clipboard] osc52 = true`).
@@ -133,6 +138,8 @@ impl App {
             search: None,
             notice: None,
             last_change: None,
+            charter: form::charter::shipped(),
+            contact_cursor: 0,
             size: (80, 24),
             osc52: false,
             quit: false,
@@ -195,7 +202,26 @@ impl App {
                 Some(on) => format!("ended on {on}: {}", p.end_reason),
                 None => format!("ended: {}", p.end_reason),
             });
-        Some(views::health(h, &trend, ended, width))
+        let mut doc = views::health(h, &trend, ended, width);
+        let key = |action: &Action| {
+            self.keymap
+                .key_for(Mode::Dashboard, action)
+                .unwrap_or_else(|| action.describe().to_string())
+        };
+        let keys = [
+            key(&Action::Brave),
+            key(&Action::Resolve),
+            key(&Action::AddContact),
+        ];
+        if !h.ended {
+            views::problems_and_contacts(
+                &mut doc,
+                &self.data.problems,
+                &self.data.contacts,
+                [&keys[0], &keys[1], &keys[2]],
+            );
+        }
+        Some(doc)
     }
 
     /// Selects a partner by id (the ledger follows on the next load).

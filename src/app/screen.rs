@@ -211,6 +211,17 @@ pub fn reader_action(app: &mut App, mut reader: Box<Reader>, action: Action) -> 
                 ))
             }
         },
+        Action::Brave | Action::Resolve | Action::AddContact
+            if super::records::on_line(
+                app,
+                &action,
+                partner,
+                target.and_then(|t| t.problem_id),
+                &targets
+                    .get(reader.cursor)
+                    .map(|i| reader.doc.lines[*i].plain())
+                    .unwrap_or_default(),
+            ) => {}
         // The last change of this session (a keep on Today, say), as on the dashboard.
         Action::Undo => match app.last_change.take() {
             Some(event) => effects.push(Effect::Undo(event)),

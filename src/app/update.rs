@@ -56,10 +56,14 @@ pub fn update(app: &mut App, action: Action) -> Vec<Effect> {
             Vec::new()
         }
         Action::Written {
-            message,
+            mut message,
             undo,
             made,
         } => {
+            if matches!(&app.overlay, Some(Overlay::Form(f)) if f.kind == super::form::FormKind::AddPartner)
+            {
+                message.push_str(&super::records::charter_offer(app));
+            }
             if matches!(
                 app.overlay,
                 Some(Overlay::Form(_) | Overlay::Conflict(_) | Overlay::Letter(_))

@@ -1,4 +1,4 @@
-//! `pactum commitment add|keep|miss|release|redate|list`.
+//! `pactum commitment add|keep|miss|release|redate|edit|list`.
 
 use super::{json, line};
 use crate::cli::{CommitmentCmd, Context, StatusArgs};
@@ -11,6 +11,29 @@ pub fn run(ctx: &Context, cmd: CommitmentCmd, out: &mut dyn Write) -> Result<(),
     let mut store = ctx.open()?;
     let err = |e: crate::store::StoreError| e.to_string();
     match cmd {
+        CommitmentCmd::Edit {
+            id,
+            title,
+            detail,
+            owner,
+            first_meeting,
+            later,
+        } => {
+            if title.is_none() && detail.is_none() && owner.is_none() && !first_meeting && !later {
+                return Err("nothing to change: give --title, --detail, --owner, --first-meeting or --later".into());
+            }
+            let mut c = store.commitment(id).map_err(err)?;
+            c.title = title.unwrap_or(c.title);
+            c.detail = detail.unwrap_or(c.detail);
+            c.owner = owner.unwrap_or(c.owner);
+            if first_meeting {
+                c.origin = Origin::FirstMeeting;
+            } else if later {
+                c.origin = Origin::Later;
+            }
+            store.edit_commitment(&c, ctx.today).map_err(err)?;
+            line(out, &format!("changed commitment {id}"))
+        }
         CommitmentCmd::Add {
             partner,
             title,

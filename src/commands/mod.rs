@@ -1,6 +1,7 @@
 //! The non-interactive subcommands. Each prints text (sanitised) or `--json` (exact text).
 
 mod commitment;
+pub mod contact;
 mod demo;
 pub mod exchange;
 mod generate;
@@ -22,6 +23,7 @@ pub fn run(ctx: &Context, command: Command, out: &mut dyn Write) -> Result<(), S
     match command {
         Command::Partner(cmd) => partner::run(ctx, cmd, out),
         Command::Commitment(cmd) => commitment::run(ctx, cmd, out),
+        Command::Contact(cmd) => contact::run(ctx, cmd, out),
         Command::Touch(cmd) => records::touch(ctx, cmd, out),
         Command::Problem(cmd) => records::problem(ctx, cmd, out),
         Command::Review(args) => records::review(ctx, args, out),

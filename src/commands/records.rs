@@ -98,6 +98,49 @@ pub fn problem(ctx: &Context, cmd: ProblemCmd, out: &mut dyn Write) -> Result<()
                 .map_err(err)?;
             line(out, &format!("problem {id}: brave conversation recorded"))
         }
+        ProblemCmd::List {
+            partner,
+            open,
+            json: as_json,
+        } => {
+            let partner_id = partner
+                .map(|p| store.resolve_partner(&p))
+                .transpose()
+                .map_err(err)?;
+            let list = store.problems(partner_id, open).map_err(err)?;
+            if as_json {
+                return json(out, &list);
+            }
+            if list.is_empty() {
+                return line(out, "no problems");
+            }
+            for p in list {
+                let state = match (p.resolved_on, p.brave_conversation_on) {
+                    (Some(d), _) => format!("resolved {d}"),
+                    (None, Some(d)) => format!("brave conversation {d}"),
+                    (None, None) if p.is_disproportionate() => {
+                        "awaiting a brave conversation".into()
+                    }
+                    (None, None) => "open".into(),
+                };
+                line(
+                    out,
+                    &format!(
+                        "{:>6}  {}  partner {:<5}  severity {} reaction {}  {}  ({state})",
+                        p.id,
+                        p.opened_on,
+                        p.partner_id,
+                        p.severity,
+                        p.reaction,
+                        clean_line(&p.summary)
+                    ),
+                )?;
+                if !p.brave_note.is_empty() {
+                    line(out, &format!("        note: {}", clean_line(&p.brave_note)))?;
+                }
+            }
+            Ok(())
+        }
         ProblemCmd::Resolve { id, on } => {
             store
                 .resolve_problem(id, ctx.date(on.as_deref())?, ctx.today)

@@ -87,6 +87,7 @@ pub fn run(ctx: &Context, size: &str, view: &str, out: &mut dyn Write) -> Result
     let data: Loaded =
         runtime::load(&mut store, ctx.today, rules, partner, false, None).map_err(err)?;
     let mut app = App::new(ctx.today, ctx.config.keymap.clone());
+    app.charter = ctx.config.charter.clone();
     update(&mut app, crate::app::Action::Resize { width, height });
     update(&mut app, crate::app::Action::Loaded(Box::new(data)));
     if let Some(request) = request {

@@ -119,8 +119,8 @@ fn days_late(c: &Commitment, today: NaiveDate) -> i64 {
 }
 
 /// The points to make on the call, most pressing first: apologise for and re-date what we owe;
-/// ask about what they owe; share the update that is due; raise the brave conversation; thank
-/// them for what they kept.
+/// ask about what they owe; share the update that is due; raise the brave conversation, or
+/// close a problem after it; thank them for what they kept.
 pub fn talking_points(b: &Brief, today: NaiveDate) -> Vec<String> {
     let mut points = Vec::new();
     if b.health.verdict == HealthVerdict::WalkAwayReview && !b.health.ended {
@@ -192,6 +192,14 @@ pub fn talking_points(b: &Brief, today: NaiveDate) -> Vec<String> {
             "Raise the brave conversation about \"{}\": their reaction ({}/5) is out of proportion to the problem ({}/5).",
             p.summary, p.reaction, p.severity
         ));
+    }
+    for p in b.problems.iter().filter(|p| p.resolved_on.is_none()) {
+        if let Some(on) = p.brave_conversation_on {
+            points.push(format!(
+                "Close \"{}\": the brave conversation was held on {on}; check that what was agreed holds and, if so, call it resolved.",
+                p.summary
+            ));
+        }
     }
     for c in &b.theirs_kept_recently {
         if c.status == Status::Kept {

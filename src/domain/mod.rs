@@ -2,6 +2,7 @@
 
 pub mod agenda;
 pub mod brief;
+pub mod charter;
 pub mod chronology;
 pub mod dates;
 pub mod facts;

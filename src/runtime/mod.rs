@@ -159,6 +159,8 @@ fn load_with(
             side: None,
         })?,
         last_reviews: store.last_reviews(id)?,
+        problems: store.problems(Some(id), true)?,
+        contacts: store.contacts(id)?,
         trend: store.health_trend(id, today, TREND_WEEKS)?,
         rows,
         health,
@@ -269,6 +271,10 @@ fn conflict(store: &Store, write: &Write) -> Option<Conflict> {
             (store.commitment(c.id).ok())
                 .map(|theirs| Conflict::commitment(c, &theirs, base.as_ref()))
         }
+        Write::EditContact(c) => store
+            .contact(c.id)
+            .ok()
+            .map(|theirs| Conflict::contact(c, &theirs)),
         _ => None,
     }
 }
@@ -350,6 +356,37 @@ fn write_one(store: &mut Store, today: NaiveDate, write: Write) -> StoreResult<O
             } else {
                 format!("recorded update {id} — u undoes")
             }
+        }
+        Write::AddContact(c) => {
+            store.add_contact(&c)?;
+            format!("added contact {} — u undoes", c.name.trim())
+        }
+        Write::EditContact(c) => {
+            store.edit_contact(&c)?;
+            format!("saved contact {}", c.name.trim())
+        }
+        Write::RemoveContact { id, name } => {
+            store.remove_contact(id)?;
+            format!("removed contact {} — u undoes", name.trim())
+        }
+        Write::Brave { id, on, note } => {
+            store.brave_conversation(id, on, &note, today)?;
+            format!("problem {id}: brave conversation recorded — u undoes")
+        }
+        Write::Resolve { id, on } => {
+            store.resolve_problem(id, on, today)?;
+            format!("problem {id} resolved — u undoes")
+        }
+        Write::Charter {
+            partner,
+            ours,
+            theirs,
+        } => {
+            let n = store.add_charter(&partner, &ours, &theirs, today)?;
+            format!(
+                "charter recorded: {} — u undoes",
+                crate::domain::text::counted(i64::try_from(n).unwrap_or(i64::MAX), "item", "items")
+            )
         }
         Write::EndPartner { id, reason, on } => {
             store.end_partner(id, on, &reason)?;

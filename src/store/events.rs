@@ -34,7 +34,14 @@ pub enum UndoStep {
         before: Box<crate::domain::Partner>,
         after_version: i64,
     },
-    /// Reverse an undone add: put the removed row back.
+    /// Reverse several changes made as one (a charter of several items).
+    Batch { steps: Vec<UndoStep> },
+    /// Reverse a change of a contact.
+    RestoreContact {
+        before: crate::domain::Contact,
+        after_version: i64,
+    },
+    /// Reverse an undone add (or a removal): put the removed row back.
     Reinsert { row: Removed },
 }
 

@@ -4,7 +4,7 @@
 use super::Store;
 use super::error::{StoreError, StoreResult};
 use super::events::{UndoStep, record};
-use super::partners::{check_name, check_text, name_taken, partner_in};
+use super::partners::{check_name, check_text, name_taken, partner_in, tags_in};
 use crate::domain::limits::{self, TAG_MAX};
 use crate::domain::{Stage, chronology};
 use chrono::NaiveDate;
@@ -73,7 +73,8 @@ impl Store {
             .map(|t| limits::check("tag", t, TAG_MAX, true).map_err(StoreError::Invalid))
             .collect::<StoreResult<Vec<_>>>()?;
         self.write("changing a partner", |tx, who| {
-            let before = partner_in(tx, id)?;
+            let mut before = partner_in(tx, id)?;
+            before.tags = tags_in(tx, id)?;
             if before.stage == Stage::Ended {
                 return Err(StoreError::Invalid(format!(
                     "{} has ended; its record stays as it was",

@@ -3,9 +3,9 @@
 use super::Store;
 use super::error::{StoreError, StoreResult};
 use super::events::{UndoStep, record};
-use crate::domain::limits::{self, NAME_MAX, TAG_MAX, TEXT_MAX, TITLE_MAX};
+use crate::domain::limits::{self, NAME_MAX, TAG_MAX, TEXT_MAX};
 use crate::domain::resolve::resolve_partner;
-use crate::domain::{Contact, Partner, Stage};
+use crate::domain::{Partner, Stage};
 use chrono::NaiveDate;
 use rusqlite::{OptionalExtension, Row, Transaction, params};
 
@@ -50,6 +50,11 @@ pub struct PartnerEdit {
     pub signed_on: Option<NaiveDate>,
     pub update_every_days: u32,
     pub desired_outcome: String,
+    pub their_goals: String,
+    pub their_constraints: String,
+    pub owner: String,
+    /// The whole set of tags after the edit.
+    pub tags: Vec<String>,
 }
 
 fn partner_row(r: &Row<'_>) -> rusqlite::Result<Partner> {
@@ -157,29 +162,55 @@ impl Store {
         })
     }
 
-    /// Changes a partner's main fields; a stale `version` is a conflict. Returns the event id.
+    /// Changes every editable field of a partner (its tags replaced by the edit's); a stale
+    /// `version` is a conflict. Ending goes through [`Store::end_partner`]. Returns the event id.
     pub fn edit_partner(&mut self, edit: &PartnerEdit) -> StoreResult<i64> {
         let name = check_name(&edit.name)?;
         let outcome = check_text("desired outcome", &edit.desired_outcome)?;
+        let goals = check_text("their goals", &edit.their_goals)?;
+        let constraints = check_text("their constraints", &edit.their_constraints)?;
+        let owner = check_text("owner", &edit.owner)?;
+        let tags = edit
+            .tags
+            .iter()
+            .map(|t| limits::check("tag", t, TAG_MAX, true).map_err(StoreError::Invalid))
+            .collect::<StoreResult<Vec<_>>>()?;
+        if edit.stage == Stage::Ended {
+            return Err(StoreError::Invalid(
+                "a partnership ends with its own command, which records why".into(),
+            ));
+        }
         self.write("changing a partner", |tx, who| {
-            let before = partner_in(tx, edit.id)?;
+            let mut before = partner_in(tx, edit.id)?;
             if before.version != edit.version {
                 return Err(conflict("partner", &before.name));
             }
+            if before.stage == Stage::Ended {
+                return Err(StoreError::Invalid(format!(
+                    "{} has ended; its record stays as it was",
+                    before.name
+                )));
+            }
             name_taken(tx, &name, edit.id)?;
+            before.tags = tags_in(tx, edit.id)?;
             tx.execute(
                 "UPDATE partner SET name = ?2, stage = ?3, signed_on = ?4, update_every_days = ?5,
-                 desired_outcome = ?6, version = version + 1 WHERE id = ?1",
+                 desired_outcome = ?6, their_goals = ?7, their_constraints = ?8, owner = ?9,
+                 version = version + 1 WHERE id = ?1",
                 params![
                     edit.id,
                     name,
                     edit.stage,
                     edit.signed_on,
                     edit.update_every_days,
-                    outcome
+                    outcome,
+                    goals,
+                    constraints,
+                    owner
                 ],
             )
             .map_err(StoreError::sql("changing a partner"))?;
+            set_tags(tx, edit.id, &tags)?;
             let undo = UndoStep::RestorePartner {
                 after_version: before.version + 1,
                 before: Box::new(before),
@@ -201,7 +232,8 @@ impl Store {
         let reason =
             limits::check("reason", reason, TEXT_MAX, true).map_err(StoreError::Invalid)?;
         self.write("ending a partnership", |tx, who| {
-            let before = partner_in(tx, id)?;
+            let mut before = partner_in(tx, id)?;
+            before.tags = tags_in(tx, id)?;
             if before.stage == Stage::Ended {
                 return Err(StoreError::Invalid(format!(
                     "{} has already ended",
@@ -258,70 +290,6 @@ impl Store {
             .map_err(StoreError::sql("finding a partner"))?;
         resolve_partner(query, &names).map_err(StoreError::NotFound)
     }
-
-    /// Adds a key person at a partner and returns its id.
-    pub fn add_contact(&mut self, contact: &Contact) -> StoreResult<i64> {
-        let name = limits::check("contact name", &contact.name, NAME_MAX, true)
-            .map_err(StoreError::Invalid)?;
-        let short = |field: &str, value: &str| {
-            limits::check(field, value, TITLE_MAX, false).map_err(StoreError::Invalid)
-        };
-        let (role, email, phone) = (
-            short("role", &contact.role)?,
-            short("email", &contact.email)?,
-            short("phone", &contact.phone)?,
-        );
-        let note = check_text("note", &contact.note)?;
-        self.write("adding a contact", |tx, who| {
-            tx.execute(
-                "INSERT INTO contact (partner_id, name, role, email, phone, note)
-                 VALUES (?1, ?2, ?3, ?4, ?5, ?6)",
-                params![contact.partner_id, name, role, email, phone, note],
-            )
-            .map_err(StoreError::sql("adding a contact"))?;
-            let id = tx.last_insert_rowid();
-            let undo = UndoStep::Delete {
-                entity: "contact".into(),
-                id,
-                version: 1,
-            };
-            record(
-                tx,
-                who,
-                "add",
-                "contact",
-                id,
-                &format!("added contact {name}"),
-                Some(&undo),
-            )?;
-            Ok(id)
-        })
-    }
-
-    /// The key people at a partner.
-    pub fn contacts(&self, partner_id: i64) -> StoreResult<Vec<Contact>> {
-        let mut stmt = self
-            .conn
-            .prepare_cached(
-                "SELECT id, partner_id, name, role, email, phone, note, version
-                 FROM contact WHERE partner_id = ?1 ORDER BY id",
-            )
-            .map_err(StoreError::sql("reading contacts"))?;
-        stmt.query_map([partner_id], |r| {
-            Ok(Contact {
-                id: r.get(0)?,
-                partner_id: r.get(1)?,
-                name: r.get(2)?,
-                role: r.get(3)?,
-                email: r.get(4)?,
-                phone: r.get(5)?,
-                note: r.get(6)?,
-                version: r.get(7)?,
-            })
-        })
-        .and_then(|rows| rows.collect())
-        .map_err(StoreError::sql("reading contacts"))
-    }
 }
 
 const PARTNER_BY_ID: &str = "SELECT id, name, stage, signed_on, desired_outcome, their_goals, their_constraints, \
@@ -349,25 +317,56 @@ pub(super) fn partner_in(tx: &Transaction<'_>, id: i64) -> StoreResult<Partner> 
         .ok_or_else(|| StoreError::NotFound(format!("no partner with id {id}")))
 }
 
-/// Puts a partner's earlier fields back (undo), if nobody changed it since.
+/// A partner's tags straight from the table (the joined list would split a tag holding a comma).
+pub(super) fn tags_in(tx: &Transaction<'_>, id: i64) -> StoreResult<Vec<String>> {
+    let mut stmt = tx
+        .prepare_cached("SELECT tag FROM tag WHERE partner_id = ?1 ORDER BY tag")
+        .map_err(StoreError::sql("reading tags"))?;
+    stmt.query_map([id], |r| r.get(0))
+        .and_then(|rows| rows.collect())
+        .map_err(StoreError::sql("reading tags"))
+}
+
+/// Replaces a partner's tags with `tags`.
+pub(super) fn set_tags(tx: &Transaction<'_>, id: i64, tags: &[String]) -> StoreResult<()> {
+    tx.execute("DELETE FROM tag WHERE partner_id = ?1", [id])
+        .map_err(StoreError::sql("tagging a partner"))?;
+    for tag in tags {
+        tx.execute(
+            "INSERT OR IGNORE INTO tag (partner_id, tag) VALUES (?1, ?2)",
+            params![id, tag],
+        )
+        .map_err(StoreError::sql("tagging a partner"))?;
+    }
+    Ok(())
+}
+
+/// Puts a partner's earlier fields back (undo), if nobody changed it since: its owner and
+/// tags too.
 pub(super) fn restore(tx: &Transaction<'_>, p: &Partner, after_version: i64) -> StoreResult<usize> {
-    tx.execute(
-        "UPDATE partner SET name = ?2, stage = ?3, signed_on = ?4, desired_outcome = ?5,
+    let n = tx
+        .execute(
+            "UPDATE partner SET name = ?2, stage = ?3, signed_on = ?4, desired_outcome = ?5,
          their_goals = ?6, their_constraints = ?7, update_every_days = ?8, ended_on = ?9,
-         end_reason = ?10, version = version + 1 WHERE id = ?1 AND version = ?11",
-        params![
-            p.id,
-            p.name,
-            p.stage,
-            p.signed_on,
-            p.desired_outcome,
-            p.their_goals,
-            p.their_constraints,
-            p.update_every_days,
-            p.ended_on,
-            p.end_reason,
-            after_version
-        ],
-    )
-    .map_err(StoreError::sql("undoing a partner change"))
+         end_reason = ?10, owner = ?12, version = version + 1 WHERE id = ?1 AND version = ?11",
+            params![
+                p.id,
+                p.name,
+                p.stage,
+                p.signed_on,
+                p.desired_outcome,
+                p.their_goals,
+                p.their_constraints,
+                p.update_every_days,
+                p.ended_on,
+                p.end_reason,
+                after_version,
+                p.owner
+            ],
+        )
+        .map_err(StoreError::sql("undoing a partner change"))?;
+    if n > 0 {
+        set_tags(tx, p.id, &p.tags)?;
+    }
+    Ok(n)
 }

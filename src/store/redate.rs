@@ -6,9 +6,9 @@ use super::Store;
 use super::error::{StoreError, StoreResult};
 use super::events::{UndoStep, commitment_in, record};
 use super::partners::conflict;
-use crate::domain::limits::{self, TEXT_MAX, TITLE_MAX};
+use crate::domain::limits::{self, NAME_MAX, TEXT_MAX, TITLE_MAX};
 use crate::domain::text::quoted;
-use crate::domain::{Commitment, Side, Slip, Status, chronology, slips};
+use crate::domain::{Commitment, Origin, Side, Slip, Status, chronology, slips};
 use chrono::NaiveDate;
 use rusqlite::params;
 
@@ -38,7 +38,17 @@ impl Store {
                 }
                 None => before.slip,
             };
-            write_row(tx, edited.id, &title, &detail, due_on, edited.side, slip)?;
+            let owner = limits::check("owner", &edited.owner, NAME_MAX, false)
+                .map_err(StoreError::Invalid)?;
+            let row = Row {
+                title: &title,
+                detail: &detail,
+                due_on,
+                side: edited.side,
+                origin: edited.origin,
+                owner: &owner,
+            };
+            write_row(tx, edited.id, &row, slip)?;
             let text = match redate_words(&before, due_on, slip) {
                 Some(words) => format!("changed commitment {}: {words}", quoted(&title)),
                 None => format!("changed commitment {}", quoted(&title)),
@@ -66,15 +76,15 @@ impl Store {
         self.write("re-dating a commitment", |tx, who| {
             let before = commitment_in(tx, id)?;
             let slip = slips::redate(&before, due, today).map_err(StoreError::Invalid)?;
-            write_row(
-                tx,
-                id,
-                &before.title,
-                &before.detail,
-                Some(due),
-                before.side,
-                slip,
-            )?;
+            let row = Row {
+                title: &before.title,
+                detail: &before.detail,
+                due_on: Some(due),
+                side: before.side,
+                origin: before.origin,
+                owner: &before.owner,
+            };
+            write_row(tx, id, &row, slip)?;
             let mut text = format!(
                 "re-dated {}: {}",
                 quoted(&before.title),
@@ -92,29 +102,39 @@ impl Store {
     }
 }
 
+/// The editable fields of a commitment.
+struct Row<'a> {
+    title: &'a str,
+    detail: &'a str,
+    due_on: Option<NaiveDate>,
+    side: Side,
+    origin: Origin,
+    owner: &'a str,
+}
+
 /// Writes the editable fields of a commitment and its slip, bumping its version.
 fn write_row(
     tx: &rusqlite::Transaction<'_>,
     id: i64,
-    title: &str,
-    detail: &str,
-    due_on: Option<NaiveDate>,
-    side: Side,
+    row: &Row<'_>,
     slip: Option<Slip>,
 ) -> StoreResult<()> {
     tx.execute(
         "UPDATE commitment SET title = ?2, detail = ?3, due_on = ?4, side = ?5,
-         original_due_on = ?6, slipped_due_on = ?7, slipped_on = ?8, version = version + 1
+         original_due_on = ?6, slipped_due_on = ?7, slipped_on = ?8, origin = ?9, owner = ?10,
+         version = version + 1
          WHERE id = ?1",
         params![
             id,
-            title,
-            detail,
-            due_on,
-            side,
+            row.title,
+            row.detail,
+            row.due_on,
+            row.side,
             slip.map(|s| s.original_due_on),
             slip.map(|s| s.missed_due_on),
-            slip.map(|s| s.redated_on)
+            slip.map(|s| s.redated_on),
+            row.origin,
+            row.owner
         ],
     )
     .map_err(StoreError::sql("changing a commitment"))?;

@@ -142,13 +142,13 @@ fn apply(tx: &Transaction<'_>, since: i64, step: &UndoStep) -> StoreResult<UndoS
             tx.execute(
                 "UPDATE commitment SET side = ?2, title = ?3, detail = ?4, made_on = ?5, due_on = ?6,
                  ongoing = ?7, origin = ?8, status = ?9, closed_on = ?10, original_due_on = ?12,
-                 slipped_due_on = ?13, slipped_on = ?14, version = version + 1
+                 slipped_due_on = ?13, slipped_on = ?14, owner = ?15, version = version + 1
                  WHERE id = ?1 AND version = ?11",
                 params![
                     c.id, c.side, c.title, c.detail, c.made_on, c.due_on, c.ongoing, c.origin,
                     c.status, c.closed_on, after_version,
                     c.slip.map(|s| s.original_due_on), c.slip.map(|s| s.missed_due_on),
-                    c.slip.map(|s| s.redated_on)
+                    c.slip.map(|s| s.redated_on), c.owner
                 ],
             )
             .map_err(sql)?;
@@ -210,6 +210,30 @@ fn apply(tx: &Transaction<'_>, since: i64, step: &UndoStep) -> StoreResult<UndoS
             )
             .map_err(sql)?;
             Ok(UndoStep::RestoreProblem {
+                before: now,
+                after_version: after_version + 1,
+            })
+        }
+        UndoStep::Batch { steps } => {
+            // Reversed last first, so a batch and its reverse mirror each other.
+            let mut reverse = Vec::with_capacity(steps.len());
+            for step in steps.iter().rev() {
+                reverse.push(apply(tx, since, step)?);
+            }
+            Ok(UndoStep::Batch { steps: reverse })
+        }
+        UndoStep::RestoreContact {
+            before: c,
+            after_version,
+        } => {
+            let now = match undo_rows::read(tx, "contact", c.id)? {
+                Some(Removed::Contact(now)) if now.version == *after_version => now,
+                _ => return stale("contact", c.id),
+            };
+            if super::contacts::restore(tx, c, *after_version)? == 0 {
+                return stale("contact", c.id);
+            }
+            Ok(UndoStep::RestoreContact {
                 before: now,
                 after_version: after_version + 1,
             })

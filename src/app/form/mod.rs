@@ -2,18 +2,22 @@
 //! field.rs) with visible limits, keys handled in input.rs, parsed into a write only when every
 //! field is valid (parse.rs).
 
+pub mod charter;
 mod choice;
+mod contact;
 mod field;
 mod input;
 mod line;
 mod parse;
+mod partner;
+mod problem;
 
 pub use choice::Choice;
 pub use field::{Entry, Field};
 pub use line::LineEdit;
 
-use crate::domain::limits::{NAME_MAX, TEXT_MAX, TITLE_MAX};
-use crate::domain::{Commitment, Initiator, Side, Stage, TouchKind, text};
+use crate::domain::limits::{TEXT_MAX, TITLE_MAX};
+use crate::domain::{Commitment, Initiator, Side, TouchKind, text};
 
 /// A key given to the focused text field.
 pub type FormInput = ratatui_textarea::Input;
@@ -22,13 +26,45 @@ pub type FormInput = ratatui_textarea::Input;
 #[derive(Debug, Clone, PartialEq, serde::Serialize, serde::Deserialize)]
 pub enum FormKind {
     AddPartner,
-    EditPartner { id: i64, version: i64 },
-    AddCommitment { partner_id: i64 },
+    EditPartner {
+        id: i64,
+        version: i64,
+    },
+    AddCommitment {
+        partner_id: i64,
+    },
     EditCommitment(Box<Commitment>),
-    LogTouch { partner_id: i64 },
-    AddProblem { partner_id: i64 },
-    EndPartner { id: i64, name: String },
-    Redate { id: i64, title: String },
+    LogTouch {
+        partner_id: i64,
+    },
+    AddProblem {
+        partner_id: i64,
+    },
+    EndPartner {
+        id: i64,
+        name: String,
+    },
+    Redate {
+        id: i64,
+        title: String,
+    },
+    AddContact {
+        partner_id: i64,
+    },
+    EditContact(Box<crate::domain::Contact>),
+    /// The brave conversation about one of `choices` (open problems of one partner).
+    Brave {
+        choices: Vec<i64>,
+    },
+    /// Resolving one of `choices`.
+    Resolve {
+        choices: Vec<i64>,
+    },
+    /// The first-meeting charter of a partner just added, by its name.
+    Charter {
+        partner: String,
+        items: crate::domain::charter::CharterSuggestions,
+    },
 }
 
 /// An unfinished form, kept between sessions.
@@ -68,57 +104,24 @@ impl Form {
         }
     }
 
-    /// A new partner.
+    /// A new partner (owned by the user who adds it).
     pub fn add_partner() -> Form {
         Form::new(
             FormKind::AddPartner,
             "Add partner".into(),
-            vec![
-                Field::new("Name", "company or person", NAME_MAX, ""),
-                Field::choice(
-                    "Stage",
-                    "where we are with them",
-                    stages(Stage::Prospect),
-                    "prospect",
-                ),
-                Field::date("Signed on", SIGNED_ON_HINT, ""),
-                Field::new("Update every", "days, agreed cadence", 3, "14"),
-                Field::new("Desired outcome", "what success looks like", TEXT_MAX, ""),
-            ],
+            partner::fields(&partner::blank(), false),
         )
     }
 
-    /// Changes to a partner's main fields.
+    /// Changes to every field of a partner but its end (which has its own key).
     pub fn edit_partner(p: &crate::domain::Partner) -> Form {
-        let signed = p.signed_on.map(|d| d.to_string()).unwrap_or_default();
         Form::new(
             FormKind::EditPartner {
                 id: p.id,
                 version: p.version,
             },
             format!("Edit {}", text::clean_line(&p.name)),
-            vec![
-                Field::new("Name", "company or person", NAME_MAX, &p.name),
-                Field::choice(
-                    "Stage",
-                    "where we are with them",
-                    stages(p.stage),
-                    p.stage.as_str(),
-                ),
-                Field::date("Signed on", SIGNED_ON_HINT, &signed),
-                Field::new(
-                    "Update every",
-                    "days, agreed cadence",
-                    3,
-                    &p.update_every_days.to_string(),
-                ),
-                Field::new(
-                    "Desired outcome",
-                    "what success looks like",
-                    TEXT_MAX,
-                    &p.desired_outcome,
-                ),
-            ],
+            partner::fields(p, true),
         )
     }
 
@@ -130,8 +133,20 @@ impl Form {
             vec![
                 Field::new("Title", "what is promised", TITLE_MAX, ""),
                 Field::choice("Side", SIDE_HINT, sides(), side.as_str()),
-                Field::date("Due", "YYYY-MM-DD, +3d, +2w; empty = ongoing", "+7d"),
+                Field::date("Due", "YYYY-MM-DD, +3d, +2w; empty = no due day", "+7d"),
                 Field::new("Detail", "optional", TEXT_MAX, ""),
+                Field::choice(
+                    "Ongoing",
+                    "yes: a standing intention or expectation, no due day",
+                    partner::NO_YES.to_vec(),
+                    "no",
+                ),
+                Field::choice(
+                    "First meeting",
+                    "yes: stated at the first meeting",
+                    partner::NO_YES.to_vec(),
+                    "no",
+                ),
             ],
         )
     }
@@ -147,6 +162,12 @@ impl Form {
                 Field::choice("Side", SIDE_HINT, sides(), c.side.as_str()),
                 Field::date("Due", "YYYY-MM-DD, +3d, +2w (dated items only)", &due),
                 Field::new("Detail", "optional", TEXT_MAX, &c.detail),
+                Field::choice(
+                    "First meeting",
+                    "yes: stated at the first meeting",
+                    partner::NO_YES.to_vec(),
+                    partner::yes_no(c.origin == crate::domain::Origin::FirstMeeting),
+                ),
             ],
         )
     }
@@ -175,7 +196,7 @@ impl Form {
                 Field::choice(
                     "Bad news",
                     "did it disclose a difficulty?",
-                    vec!["no", "yes"],
+                    partner::NO_YES.to_vec(),
                     "no",
                 ),
             ],
@@ -250,7 +271,7 @@ impl Form {
         let mut form = match &draft.kind {
             FormKind::AddPartner => Form::add_partner(),
             FormKind::EditPartner { id, version } => {
-                let mut f = Form::add_partner();
+                let mut f = Form::edit_partner(&partner::blank());
                 f.kind = FormKind::EditPartner {
                     id: *id,
                     version: *version,
@@ -265,6 +286,11 @@ impl Form {
             FormKind::AddProblem { partner_id } => Form::add_problem(*partner_id, ""),
             FormKind::EndPartner { id, name } => Form::end_partner(*id, name),
             FormKind::Redate { id, title } => Form::redate(*id, title, None),
+            FormKind::AddContact { partner_id } => Form::add_contact(*partner_id, ""),
+            FormKind::EditContact(c) => Form::edit_contact(c, ""),
+            FormKind::Brave { choices } => Form::brave(choices.clone(), "", None),
+            FormKind::Resolve { choices } => Form::resolve(choices.clone(), "", None),
+            FormKind::Charter { partner, items } => Form::charter(partner, items),
         };
         form.title = draft.title;
         let labels: Vec<String> = match (&draft.kind, draft.labels.is_empty()) {
@@ -274,8 +300,13 @@ impl Form {
             (_, true) => form.fields.iter().map(|f| f.label.to_string()).collect(),
             (_, false) => draft.labels,
         };
+        // A label may repeat (the charter's items): the n-th value of a label fills its n-th field.
+        let mut seen: Vec<&str> = Vec::new();
         for (label, value) in labels.iter().zip(draft.values) {
-            if let Some(field) = form.fields.iter_mut().find(|f| f.label == label) {
+            let nth = seen.iter().filter(|l| **l == label.as_str()).count();
+            seen.push(label);
+            let mut same = form.fields.iter_mut().filter(|f| f.label == label);
+            if let Some(field) = same.nth(nth) {
                 field.restore(&value, false);
             }
         }
@@ -284,17 +315,7 @@ impl Form {
     }
 }
 
-const SIGNED_ON_HINT: &str = "YYYY-MM-DD, today, -3d; empty = today once signed";
 const SIDE_HINT: &str = "ours = we promised, theirs = they promised";
-
-/// The stages a form sets; ending a partnership has its own form, so `ended` is offered only
-/// to a partnership already ended (shown as it is; saving it is refused as before).
-fn stages(now: Stage) -> Vec<&'static str> {
-    (Stage::ALL.iter())
-        .filter(|s| **s != Stage::Ended || now == Stage::Ended)
-        .map(|s| s.as_str())
-        .collect()
-}
 
 fn sides() -> Vec<&'static str> {
     Side::ALL.iter().map(|s| s.as_str()).collect()

@@ -9,7 +9,7 @@ use crate::store::{NewCommitment, NewPartner, NewProblem, NewTouch, PartnerEdit}
 use chrono::NaiveDate;
 
 impl Form {
-    fn get(&self, i: usize) -> String {
+    pub(super) fn get(&self, i: usize) -> String {
         self.fields
             .get(i)
             .map(|f| f.value().trim().to_string())
@@ -32,20 +32,50 @@ impl Form {
                 .parse::<i64>()
                 .map_err(|_| format!("{what} must be a number"))
         };
+        let yes = |i: usize| matches!(self.get(i).to_lowercase().as_str(), "y" | "yes");
+        let origin = |i: usize| {
+            if yes(i) {
+                Origin::FirstMeeting
+            } else {
+                Origin::Later
+            }
+        };
         match &self.kind {
+            FormKind::AddContact { .. } | FormKind::EditContact(_) => self.contact_write(),
+            FormKind::Brave { .. } | FormKind::Resolve { .. } => self.problem_write(today),
+            FormKind::Charter { partner, .. } => self.charter_write(partner),
             FormKind::AddPartner | FormKind::EditPartner { .. } => {
                 let name = limits::check("name", &self.get(0), NAME_MAX, true)?;
                 let stage: Stage = self.get(1).parse()?;
                 if stage == Stage::Ended {
                     return Err("end a partnership with its own key, giving the reason".into());
                 }
-                // As on the command line: signed with no day given is signed today.
-                let signed_on = match date(2)? {
-                    None if stage == Stage::Signed => Some(today),
-                    day => day,
+                // Signing without a day signs today.
+                let signed_on = match (date(2)?, stage) {
+                    (None, Stage::Signed) => Some(today),
+                    (on, _) => on,
                 };
+                if let Some(on) = signed_on {
+                    chronology::not_after_today("signing day", on, today)?;
+                }
                 let every = limits::check_cadence(number(3, "update every")?)?;
-                let outcome = self.get(4);
+                let text =
+                    |i: usize, what: &str| limits::check(what, &self.get(i), TEXT_MAX, false);
+                let outcome = text(4, "desired outcome")?;
+                let their_goals = text(5, "their goals")?;
+                let their_constraints = text(6, "their constraints")?;
+                let mut tags: Vec<String> = Vec::new();
+                for tag in self
+                    .get(7)
+                    .split(',')
+                    .map(str::trim)
+                    .filter(|t| !t.is_empty())
+                {
+                    let tag = limits::check("tag", tag, limits::TAG_MAX, true)?;
+                    if !tags.contains(&tag) {
+                        tags.push(tag);
+                    }
+                }
                 Ok(match self.kind {
                     FormKind::EditPartner { id, version } => Write::EditPartner(PartnerEdit {
                         id,
@@ -55,12 +85,19 @@ impl Form {
                         signed_on,
                         update_every_days: every,
                         desired_outcome: outcome,
+                        their_goals,
+                        their_constraints,
+                        owner: limits::check("owner", &self.get(8), NAME_MAX, false)?,
+                        tags,
                     }),
                     _ => Write::AddPartner(NewPartner {
                         stage,
                         signed_on,
                         update_every_days: every,
                         desired_outcome: outcome,
+                        their_goals,
+                        their_constraints,
+                        tags,
                         ..NewPartner::named(&name, today)
                     }),
                 })
@@ -69,6 +106,12 @@ impl Form {
                 let title = limits::check("title", &self.get(0), TITLE_MAX, true)?;
                 let side: Side = self.get(1).parse()?;
                 let due_on = date(2)?;
+                let ongoing = yes(4);
+                if ongoing && due_on.is_some() {
+                    return Err(
+                        "an ongoing item has no due day: empty Due, or answer n to Ongoing".into(),
+                    );
+                }
                 chronology::commitment_days(today, due_on, today)?;
                 Ok(Write::AddCommitment(NewCommitment {
                     partner_id: *partner_id,
@@ -77,8 +120,8 @@ impl Form {
                     detail: self.get(3),
                     made_on: today,
                     due_on,
-                    ongoing: due_on.is_none(),
-                    origin: Origin::Later,
+                    ongoing,
+                    origin: origin(5),
                 }))
             }
             FormKind::EditCommitment(before) => {
@@ -86,13 +129,14 @@ impl Form {
                 c.title = limits::check("title", &self.get(0), TITLE_MAX, true)?;
                 c.side = self.get(1).parse()?;
                 c.due_on = date(2)?;
-                if !c.ongoing && c.due_on.is_none() {
-                    return Err("a dated commitment needs a due date".into());
+                if c.ongoing && c.due_on.is_some() {
+                    return Err("an ongoing item has no due day: empty Due".into());
                 }
-                if let Some(due) = c.due_on.filter(|_| !c.ongoing) {
+                if let Some(due) = c.due_on {
                     chronology::not_before("due day", due, "made day", c.made_on)?;
                 }
                 c.detail = self.get(3);
+                c.origin = origin(4);
                 Ok(Write::EditCommitment(Box::new(c)))
             }
             FormKind::LogTouch { partner_id } => {

@@ -120,6 +120,9 @@ pub fn brief(b: &Brief, today: NaiveDate) -> Doc {
                 )
                 .and(Tone::Plain, pr.summary.clone()),
             );
+            if !pr.brave_note.is_empty() {
+                doc.block(Tone::Muted, "      ", &pr.brave_note);
+            }
         }
     }
 

@@ -6,6 +6,7 @@ mod explain;
 mod glossary;
 mod health;
 mod help;
+mod records;
 mod timeline;
 mod today;
 
@@ -14,6 +15,7 @@ pub use conflict::conflict;
 pub use explain::explain;
 pub use health::{band_tone, headline, health, sparkline};
 pub use help::{help, widest};
+pub use records::problems_and_contacts;
 pub use timeline::timeline;
 pub use today::{SCREEN_SECTION_LINES, today};
 

@@ -42,6 +42,7 @@ pub fn today(agenda: &Agenda) -> Doc {
             let target = Target {
                 partner_id: item.partner_id,
                 commitment_id: item.commitment_id,
+                problem_id: item.problem_id,
             };
             doc.push(
                 DocLine::new(tone(section.kind), "  • ")
