@@ -233,3 +233,37 @@ fn the_checklist_shows_each_items_own_last_review() {
     assert_eq!(last(never), Some((shift(today(), -200), Verdict::Honoured)));
     assert_eq!(last(dated), None);
 }
+
+#[test]
+fn an_update_is_owed_only_on_the_cadence_agreed_at_signing() {
+    let dir = tempfile::tempdir().unwrap();
+    let mut store = Store::open(&dir.path().join("b.db"), "tester").unwrap();
+    let signed = |name: &str, days_ago: i64| NewPartner {
+        stage: pactum::domain::Stage::Signed,
+        signed_on: Some(shift(today(), -days_ago)),
+        created_on: shift(today(), -days_ago - 30),
+        ..NewPartner::named(name, shift(today(), -days_ago - 30))
+    };
+    store
+        .add_partner(&NewPartner::named("Prospect met today", today()))
+        .unwrap();
+    store.add_partner(&signed("Signed last week", 7)).unwrap();
+    store
+        .add_partner(&signed("Signed a month ago", 30))
+        .unwrap();
+    let agenda = runtime::agenda(&mut store, today(), &Rules::default(), None).unwrap();
+    let owed = agenda
+        .sections
+        .iter()
+        .find(|s| s.kind == pactum::domain::agenda::SectionKind::UpdateOwed)
+        .unwrap();
+    let lines: Vec<String> = owed
+        .items
+        .iter()
+        .map(|i| format!("{}: {}", i.partner, i.text))
+        .collect();
+    assert_eq!(
+        lines,
+        vec!["Signed a month ago: signed 30 days ago, no update shared since, agreed every 14"]
+    );
+}

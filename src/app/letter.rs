@@ -252,7 +252,8 @@ pub fn point_to_update(app: &mut App) {
     let Some(row) = app.data.rows.iter().find(|r| r.id == id) else {
         return;
     };
-    if row.stage == crate::domain::Stage::Ended {
+    // An update cadence is agreed at signing: prospects and ended partners are owed none.
+    if row.stage != crate::domain::Stage::Signed {
         return;
     }
     let every = i64::from(row.update_every_days);

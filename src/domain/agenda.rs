@@ -1,7 +1,6 @@
 //! The daily agenda, the two-minute morning check-in: what is overdue or due both ways, who is owed an update,
 //! which partnerships are slipping. Built from rows a store selected for it; pure.
 
-use super::facts::days_since;
 use super::health::HealthVerdict;
 use super::slips::{Breach, Broken};
 use super::{Commitment, Problem, Side};
@@ -67,12 +66,14 @@ pub struct Section {
     pub total: usize,
 }
 
-/// A partner's agreed update cadence and last update.
+/// A signed partner's agreed update cadence and last update.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Cadence {
     pub partner_id: i64,
     pub partner: String,
     pub last_update_on: Option<NaiveDate>,
+    /// The clock starts on the signing day when no update was shared since.
+    pub signed_on: NaiveDate,
     pub update_every_days: u32,
 }
 
@@ -92,7 +93,7 @@ pub struct Slipping {
 pub struct AgendaInput {
     /// Open dated commitments due on or before the horizon, with their partner's name.
     pub due: Vec<(String, Commitment)>,
-    /// Partners (not ended) with their last update and agreed cadence.
+    /// Signed partners with their last update and agreed cadence (prospects agreed none yet).
     pub cadence: Vec<Cadence>,
     /// Partners (not ended) in walk-away review or at risk.
     pub slipping: Vec<Slipping>,
@@ -189,12 +190,13 @@ impl Agenda {
         }
         // Partners owed an update, the longest overdue first; lines are written only for
         // what is shown.
-        let mut owed: Vec<(i64, Option<i64>, Cadence)> = input
+        let mut owed: Vec<(i64, i64, Cadence)> = input
             .cadence
             .into_iter()
             .filter_map(|c| {
-                let since = days_since(c.last_update_on, today);
-                let late_by = since.map_or(i64::MAX, |d| d - i64::from(c.update_every_days));
+                let start = c.last_update_on.unwrap_or(c.signed_on).max(c.signed_on);
+                let since = (today - start).num_days();
+                let late_by = since - i64::from(c.update_every_days);
                 (late_by > 0).then_some((late_by, since, c))
             })
             .collect();
@@ -213,9 +215,13 @@ impl Agenda {
                     partner: c.partner,
                     commitment_id: None,
                     problem_id: None,
-                    text: match since {
-                        Some(d) => format!("last update {d} days ago, agreed every {every}"),
-                        None => format!("no update shared yet, agreed every {every}"),
+                    text: match c.last_update_on {
+                        Some(on) if on >= c.signed_on => {
+                            format!("last update {since} days ago, agreed every {every}")
+                        }
+                        _ => format!(
+                            "signed {since} days ago, no update shared since, agreed every {every}"
+                        ),
                     },
                 }
             })

@@ -36,16 +36,21 @@ fn sections_in_order_oldest_first_with_counts() {
             ("Acme".into(), c(4, Side::Theirs, "Data", "2026-11-27")),
             ("Acme".into(), c(5, Side::Ours, "Later", "2026-12-10")),
         ],
+        // The clock starts at signing: Umbrella signed 5 days ago owes nothing yet, Hooli's
+        // update before signing does not count.
         cadence: [
-            (1, "Acme", Some(d("2026-11-01"))),
-            (2, "Globex", Some(d("2026-11-20"))),
-            (3, "Initech", None),
+            (1, "Acme", Some(d("2026-11-01")), d("2026-06-01")),
+            (2, "Globex", Some(d("2026-11-20")), d("2026-06-01")),
+            (3, "Initech", None, d("2026-09-01")),
+            (4, "Umbrella", None, d("2026-11-22")),
+            (5, "Hooli", Some(d("2026-10-01")), d("2026-11-01")),
         ]
         .into_iter()
-        .map(|(partner_id, name, last_update_on)| Cadence {
+        .map(|(partner_id, name, last_update_on, signed_on)| Cadence {
             partner_id,
             partner: name.into(),
             last_update_on,
+            signed_on,
             update_every_days: 14,
         })
         .collect(),
@@ -69,8 +74,9 @@ fn sections_in_order_oldest_first_with_counts() {
     assert_eq!(
         texts(5),
         vec![
-            "no update shared yet, agreed every 14".to_string(),
+            "signed 87 days ago, no update shared since, agreed every 14".to_string(),
             "last update 26 days ago, agreed every 14".to_string(),
+            "signed 26 days ago, no update shared since, agreed every 14".to_string(),
         ]
     );
     assert!(!agenda.is_empty());

@@ -35,13 +35,19 @@ pub fn agenda(
     // book; the slipping partners' reasons come from the health inputs kept with them.
     let rows = dashboard_rows(store, today, rules)?;
     let open: Vec<&PartnerRow> = rows.iter().filter(|r| r.stage != Stage::Ended).collect();
+    // The update cadence is agreed at signing, and its clock starts on the signing day.
+    let signed = store.signing_days()?;
     let cadence = open
         .iter()
-        .map(|r| Cadence {
-            partner_id: r.id,
-            partner: r.name.clone(),
-            last_update_on: r.facts.last_update_on,
-            update_every_days: r.update_every_days,
+        .filter(|r| r.stage == Stage::Signed)
+        .filter_map(|r| {
+            Some(Cadence {
+                partner_id: r.id,
+                partner: r.name.clone(),
+                last_update_on: r.facts.last_update_on,
+                signed_on: *signed.get(&r.id)?,
+                update_every_days: r.update_every_days,
+            })
         })
         .collect();
     let mut slipping: Vec<Slipping> = open

@@ -278,6 +278,19 @@ impl Store {
             .map_err(StoreError::sql("listing partners"))
     }
 
+    /// The signing day of every signed partner: when its update cadence starts.
+    pub fn signing_days(&self) -> StoreResult<std::collections::HashMap<i64, NaiveDate>> {
+        let mut stmt = self
+            .conn
+            .prepare_cached(
+                "SELECT id, signed_on FROM partner WHERE stage = 'signed' AND signed_on IS NOT NULL",
+            )
+            .map_err(StoreError::sql("reading signing days"))?;
+        stmt.query_map([], |r| Ok((r.get(0)?, r.get(1)?)))
+            .and_then(|rows| rows.collect())
+            .map_err(StoreError::sql("reading signing days"))
+    }
+
     /// Finds a partner by id, exact name or unique case-insensitive prefix.
     pub fn resolve_partner(&self, query: &str) -> StoreResult<i64> {
         let mut stmt = self
