@@ -143,6 +143,11 @@ fn plain_text_outputs_show_hostile_text_in_caret_form() {
         &["render", "--size", "100x30", "--view", "today"],
         &["log"],
         &["log", "ACME"],
+        &["update", "ACME"],
+        &["plan", "ACME"],
+        &["plan", "ACME", "--format", "html"],
+        &["contact", "list"],
+        &["problem", "list"],
     ] {
         let (out, err) = home.cli(args);
         for text in [&out, &err] {

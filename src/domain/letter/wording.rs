@@ -72,7 +72,9 @@ pub struct PlanWording {
 
 /// `template` with each `{word}` of `values` filled in, in one pass: a value that itself holds
 /// braces (a title typed with `{due}` in it) is never filled again. Braces naming no value
-/// stay as they are.
+/// stay as they are. Values come from the book: each is put in as one clean line (control
+/// characters in caret form), so a letter never carries an escape sequence to a terminal or a
+/// mail.
 pub fn fill(template: &str, values: &[(&str, &str)]) -> String {
     let mut out = String::with_capacity(template.len() + 32);
     let mut rest = template;
@@ -88,7 +90,7 @@ pub fn fill(template: &str, values: &[(&str, &str)]) -> String {
         });
         match value {
             Some((close, v)) => {
-                out.push_str(v);
+                out.push_str(&crate::domain::text::clean_line(v));
                 rest = &after[close + 1..];
             }
             None => {
