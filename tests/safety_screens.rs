@@ -46,6 +46,10 @@ const SCREENS: &[(&str, &[&str], &str)] = &[
     ("end partner form", &["X"], ""),
     ("search", &["/"], "a"),
     ("mine only", &["m"], ""),
+    ("charter step", &["A"], ""),
+    ("contact form", &["C"], "Dana"),
+    ("update draft", &["U"], ""),
+    ("shared plan", &["V"], ""),
 ];
 
 /// Opens `screen` on a fresh dashboard of the book.
