@@ -57,6 +57,9 @@ pub enum Command {
     Today {
         #[arg(long)]
         json: bool,
+        /// Print nothing when nothing needs doing (for cron: mail only when there is something)
+        #[arg(long)]
+        if_any: bool,
     },
     /// The pre-call brief of one partner
     Brief {

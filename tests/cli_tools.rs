@@ -1,0 +1,113 @@
+//! The binary as other tools call it: cron, calendars, dumb terminals, odd environments.
+
+use std::path::PathBuf;
+use std::process::Command;
+
+const TODAY: &str = "2026-11-27";
+
+struct Book {
+    dir: tempfile::TempDir,
+    db: PathBuf,
+}
+
+impl Book {
+    fn new() -> Book {
+        let dir = tempfile::tempdir().unwrap();
+        let db = dir.path().join("book.db");
+        Book { dir, db }
+    }
+
+    fn command(&self) -> Command {
+        let mut cmd = Command::new(env!("CARGO_BIN_EXE_pactum"));
+        cmd.arg("--db")
+            .arg(&self.db)
+            .args(["--today", TODAY])
+            .env_remove("PACTUM_DB")
+            .env_remove("PACTUM_TODAY")
+            .env("XDG_CONFIG_HOME", self.dir.path());
+        cmd
+    }
+
+    fn run(&self, args: &[&str]) -> (String, String, i32) {
+        output(self.command().args(args))
+    }
+
+    fn ok(&self, args: &[&str]) -> String {
+        let (out, err, code) = self.run(args);
+        assert_eq!(code, 0, "pactum {args:?} failed: {err}");
+        out
+    }
+}
+
+fn output(cmd: &mut Command) -> (String, String, i32) {
+    let out = cmd.output().unwrap();
+    (
+        String::from_utf8_lossy(&out.stdout).into_owned(),
+        String::from_utf8_lossy(&out.stderr).into_owned(),
+        out.status.code().unwrap_or(-1),
+    )
+}
+
+#[test]
+fn today_if_any_is_silent_on_an_empty_book() {
+    let book = Book::new();
+    assert_eq!(
+        book.run(&["today", "--if-any"]),
+        (String::new(), String::new(), 0)
+    );
+    assert_eq!(book.ok(&["today", "--if-any", "--json"]), "");
+    // Without the flag the agenda is printed as before, empty sections and all.
+    assert!(!book.ok(&["today"]).is_empty());
+}
+
+#[test]
+fn today_if_any_prints_the_agenda_when_there_is_something() {
+    let book = Book::new();
+    book.ok(&["demo"]);
+    let plain = book.ok(&["today"]);
+    assert_eq!(book.ok(&["today", "--if-any"]), plain);
+    assert!(plain.contains("We owe, overdue"), "{plain}");
+    assert_eq!(
+        book.ok(&["today", "--if-any", "--json"]),
+        book.ok(&["today", "--json"])
+    );
+}
+
+#[test]
+fn today_if_any_is_silent_when_everything_is_far_ahead() {
+    let book = Book::new();
+    book.ok(&["partner", "add", "Acme"]);
+    // The update owed is shared today: nothing to act on for a fortnight.
+    book.ok(&["touch", "add", "Acme", "Kick-off notes", "--kind", "update"]);
+    book.ok(&[
+        "commitment",
+        "add",
+        "Acme",
+        "Send pricing",
+        "--ours",
+        "--due",
+        "+60d",
+    ]);
+    book.ok(&[
+        "commitment",
+        "add",
+        "Acme",
+        "Intro call",
+        "--theirs",
+        "--due",
+        "+90d",
+    ]);
+    assert_eq!(book.ok(&["today", "--if-any"]), "");
+    // Once one comes within the week, it is worth a mail.
+    book.ok(&[
+        "commitment",
+        "add",
+        "Acme",
+        "Draft terms",
+        "--ours",
+        "--due",
+        "+3d",
+    ]);
+    let out = book.ok(&["today", "--if-any"]);
+    assert!(out.contains("Draft terms"), "{out}");
+}
