@@ -111,3 +111,44 @@ fn today_if_any_is_silent_when_everything_is_far_ahead() {
     let out = book.ok(&["today", "--if-any"]);
     assert!(out.contains("Draft terms"), "{out}");
 }
+
+fn uids(ics: &str) -> Vec<&str> {
+    ics.lines().filter(|l| l.starts_with("UID:")).collect()
+}
+
+#[test]
+fn the_calendar_keeps_its_uids_per_book_and_reminds_as_configured() {
+    let (one, two) = (Book::new(), Book::new());
+    one.ok(&["demo"]);
+    two.ok(&["demo"]);
+    let first = one.ok(&["ics"]);
+    // Another run, another process: the same book gives the same UIDs.
+    assert_eq!(uids(&one.ok(&["ics"])), uids(&first));
+    let other = two.ok(&["ics"]);
+    assert!(!uids(&first).is_empty());
+    assert!(uids(&first).iter().all(|u| !uids(&other).contains(u)));
+    assert!(first.contains("TRIGGER;RELATED=END:-P1D\r\n"));
+
+    let config = one.dir.path().join("pactum");
+    std::fs::create_dir(&config).unwrap();
+    std::fs::write(
+        config.join("config.toml"),
+        "[calendar]\nalarm_before = \"2h\"\n",
+    )
+    .unwrap();
+    let ics = one.ok(&["ics"]);
+    assert!(ics.contains("TRIGGER;RELATED=END:-PT2H\r\n"));
+    assert!(!ics.contains("-P1D"));
+
+    std::fs::write(
+        config.join("config.toml"),
+        "[calendar]\nalarm_before = \"soon\"\n",
+    )
+    .unwrap();
+    let (out, err, code) = one.run(&["ics"]);
+    assert_eq!((out.as_str(), code), ("", 1));
+    assert!(
+        err.contains("alarm_before") && err.lines().count() == 1,
+        "{err}"
+    );
+}
