@@ -452,7 +452,7 @@ pub fn run(cli: Cli) -> Result<(), String> {
     // One buffer for the whole output: a line-buffered stdout makes a system call per line.
     let mut out = std::io::BufWriter::with_capacity(1 << 16, std::io::stdout().lock());
     let result = match cli.command {
-        None => crate::tui::run(&ctx),
+        None => crate::dumb_term::check_here().and_then(|()| crate::tui::run(&ctx)),
         Some(Command::Completions { shell }) => {
             let mut cmd = <Cli as clap::CommandFactory>::command();
             clap_complete::generate(shell, &mut cmd, "pactum", &mut out);

@@ -6,6 +6,7 @@ pub mod cli;
 pub mod commands;
 pub mod config;
 pub mod domain;
+pub mod dumb_term;
 pub mod editor;
 pub mod exchange;
 pub mod files;

@@ -152,3 +152,27 @@ fn the_calendar_keeps_its_uids_per_book_and_reminds_as_configured() {
         "{err}"
     );
 }
+
+#[test]
+fn term_dumb_refuses_the_dashboard_but_not_the_commands() {
+    let book = Book::new();
+    book.ok(&["demo"]);
+    let (out, err, code) = output(book.command().env("TERM", "dumb"));
+    assert_eq!((out.as_str(), code), ("", 1));
+    assert_eq!(err.lines().count(), 1, "{err}");
+    assert!(
+        err.starts_with("pactum: this terminal (TERM=dumb) cannot show the dashboard")
+            && err.contains("pactum today")
+            && err.contains("pactum brief NAME"),
+        "{err}"
+    );
+    let today = output(book.command().env("TERM", "dumb").arg("today"));
+    assert_eq!(today.2, 0, "{}", today.1);
+    assert!(today.0.contains("We owe, overdue"));
+    let brief = output(
+        book.command()
+            .env("TERM", "dumb")
+            .args(["brief", "Brightwater"]),
+    );
+    assert_eq!(brief.2, 0, "{}", brief.1);
+}
