@@ -176,3 +176,47 @@ fn term_dumb_refuses_the_dashboard_but_not_the_commands() {
     );
     assert_eq!(brief.2, 0, "{}", brief.1);
 }
+
+#[test]
+fn relative_xdg_dirs_are_ignored_for_the_home_defaults() {
+    let home = tempfile::tempdir().unwrap();
+    let cwd = tempfile::tempdir().unwrap();
+    // A config where the relative XDG_CONFIG_HOME would point: broken, so reading it would fail.
+    std::fs::create_dir_all(cwd.path().join("cfg/pactum")).unwrap();
+    std::fs::write(cwd.path().join("cfg/pactum/config.toml"), "not toml [").unwrap();
+    std::fs::create_dir_all(home.path().join(".config/pactum")).unwrap();
+    std::fs::write(
+        home.path().join(".config/pactum/config.toml"),
+        "[calendar]\nalarm_before = \"2h\"\n",
+    )
+    .unwrap();
+    let pactum = |args: &[&str]| {
+        output(
+            Command::new(env!("CARGO_BIN_EXE_pactum"))
+                .current_dir(cwd.path())
+                .env_remove("PACTUM_DB")
+                .env("HOME", home.path())
+                .env("XDG_DATA_HOME", "data")
+                .env("XDG_CONFIG_HOME", "cfg")
+                .env("XDG_STATE_HOME", "state")
+                .args(["--today", TODAY])
+                .args(args),
+        )
+    };
+    let (_, err, code) = pactum(&["partner", "add", "Acme"]);
+    assert_eq!(code, 0, "{err}");
+    pactum(&[
+        "commitment",
+        "add",
+        "Acme",
+        "Send pricing",
+        "--ours",
+        "--due",
+        "+3d",
+    ]);
+    assert!(home.path().join(".local/share/pactum/pactum.db").is_file());
+    assert!(!cwd.path().join("data").exists());
+    let (ics, err, code) = pactum(&["ics"]);
+    assert_eq!(code, 0, "{err}");
+    assert!(ics.contains("TRIGGER;RELATED=END:-PT2H"), "{ics}");
+}
