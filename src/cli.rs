@@ -116,6 +116,8 @@ pub enum Command {
     /// Book care: backup, restore, doctor, log (flattened: `pactum backup FILE` …)
     #[command(flatten)]
     Ops(commands::OpsCmd),
+    /// Print the config file's path, the book's path and the settings in force, as a config file
+    Config,
     /// Print shell completions
     Completions {
         /// bash, zsh, fish, elvish or powershell

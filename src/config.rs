@@ -24,6 +24,9 @@ pub struct Config {
     pub charter: CharterSuggestions,
     /// How long before a due day the calendar reminds (`[calendar] alarm_before`).
     pub alarm_before: AlarmLead,
+    /// The `[keys.<mode>]` tables as the file gave them (merged into `keymap`), so the
+    /// effective settings can be written back.
+    pub key_changes: toml::Table,
     /// The file the settings came from, if any.
     pub source: Option<PathBuf>,
 }
@@ -38,6 +41,7 @@ impl Config {
             osc52: false,
             charter: crate::app::form::charter::shipped(),
             alarm_before: AlarmLead::default(),
+            key_changes: toml::Table::new(),
             source: None,
         }
     }
@@ -65,7 +69,8 @@ impl Config {
             let toml::Value::Table(keys) = keys else {
                 return Err("[keys] must be a table".into());
             };
-            config.keymap.merge(keys)?;
+            config.keymap.merge(keys.clone())?;
+            config.key_changes = keys;
         }
         if let Some(health) = table.remove("health") {
             config.rules = Rules::deserialize(health).map_err(|e| format!("[health]: {e}"))?;

@@ -5,6 +5,7 @@ pub mod app;
 pub mod cli;
 pub mod commands;
 pub mod config;
+pub mod config_print;
 pub mod domain;
 pub mod dumb_term;
 pub mod editor;

@@ -220,3 +220,29 @@ fn relative_xdg_dirs_are_ignored_for_the_home_defaults() {
     assert_eq!(code, 0, "{err}");
     assert!(ics.contains("TRIGGER;RELATED=END:-PT2H"), "{ics}");
 }
+
+#[test]
+fn pactum_config_writes_a_config_that_reads_back_the_same() {
+    let book = Book::new();
+    let given = book.dir.path().join("given.toml");
+    std::fs::write(
+        &given,
+        "[calendar]\nalarm_before = \"3d\"\n[keys.dashboard]\n\"x\" = \"quit\"\n",
+    )
+    .unwrap();
+    let first = book.ok(&["--config", given.to_str().unwrap(), "config"]);
+    assert!(
+        first.starts_with(&format!("# config: {}\n", given.display())),
+        "{first}"
+    );
+    assert!(
+        first.contains(&format!("# book: {}\n", book.db.display())),
+        "{first}"
+    );
+    assert!(first.contains("alarm_before = \"3d\""), "{first}");
+    let again = book.dir.path().join("again.toml");
+    std::fs::write(&again, &first).unwrap();
+    let second = book.ok(&["--config", again.to_str().unwrap(), "config"]);
+    let settings = |t: &str| t.split_once('\n').unwrap().1.to_string();
+    assert_eq!(settings(&second), settings(&first));
+}
