@@ -257,3 +257,26 @@ fn two_books_never_share_a_uid_and_one_book_keeps_its_own() {
     assert!(one.iter().all(|u| !other.contains(u)), "{one:?}");
     assert_eq!(uids(&first), one);
 }
+
+#[test]
+fn a_book_from_before_the_id_gets_one_when_upgraded_and_keeps_it() {
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("book.db");
+    drop(pactum::store::Store::open(&path, "tester").unwrap());
+    rusqlite::Connection::open(&path)
+        .unwrap()
+        .execute_batch("DROP TABLE meta; PRAGMA user_version = 10;")
+        .unwrap();
+    let id = pactum::store::Store::open(&path, "tester")
+        .unwrap()
+        .book_id()
+        .unwrap();
+    assert_eq!(id.len(), 32);
+    assert!(id.chars().all(|c| c.is_ascii_hexdigit()), "{id}");
+    let again = pactum::store::Store::open(&path, "tester").unwrap();
+    assert_eq!(again.book_id().unwrap(), id);
+    assert_eq!(
+        again.schema_version().unwrap(),
+        pactum::store::schema::latest()
+    );
+}
