@@ -296,7 +296,15 @@ fn today_command(bencher: Bencher) {
     };
     bencher.bench_local(|| {
         let mut out = Vec::new();
-        pactum::commands::run(&ctx, Command::Today { json: false }, &mut out).expect("today");
+        pactum::commands::run(
+            &ctx,
+            Command::Today {
+                json: false,
+                if_any: false,
+            },
+            &mut out,
+        )
+        .expect("today");
         out.len()
     });
 }

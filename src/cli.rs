@@ -57,6 +57,9 @@ pub enum Command {
     Today {
         #[arg(long)]
         json: bool,
+        /// Print nothing when nothing needs doing (for cron: mail only when there is something)
+        #[arg(long)]
+        if_any: bool,
     },
     /// The pre-call brief of one partner
     Brief {
@@ -113,6 +116,8 @@ pub enum Command {
     /// Book care: backup, restore, doctor, log (flattened: `pactum backup FILE` …)
     #[command(flatten)]
     Ops(commands::OpsCmd),
+    /// Print the config file's path, the book's path and the settings in force, as a config file
+    Config,
     /// Print shell completions
     Completions {
         /// bash, zsh, fish, elvish or powershell
@@ -449,7 +454,7 @@ pub fn run(cli: Cli) -> Result<(), String> {
     // One buffer for the whole output: a line-buffered stdout makes a system call per line.
     let mut out = std::io::BufWriter::with_capacity(1 << 16, std::io::stdout().lock());
     let result = match cli.command {
-        None => crate::tui::run(&ctx),
+        None => crate::dumb_term::check_here().and_then(|()| crate::tui::run(&ctx)),
         Some(Command::Completions { shell }) => {
             let mut cmd = <Cli as clap::CommandFactory>::command();
             clap_complete::generate(shell, &mut cmd, "pactum", &mut out);

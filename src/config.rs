@@ -1,11 +1,12 @@
 //! The optional config file: `[keys.<mode>]` overrides (defaults in assets/keymap.toml) and
 //! `[health]` rules (defaults in assets/rules.toml), `[letters.*]` wording (defaults in
-//! assets/letters.toml) and `[clipboard]`. The user's file is merged on top.
+//! assets/letters.toml), `[clipboard]` and `[calendar]`. The user's file is merged on top.
 
 use crate::app::Keymap;
 use crate::domain::charter::CharterSuggestions;
 use crate::domain::health::Rules;
 use crate::domain::letter::Wording;
+use crate::exchange::alarm::AlarmLead;
 use serde::Deserialize;
 use std::path::{Path, PathBuf};
 
@@ -21,6 +22,11 @@ pub struct Config {
     pub osc52: bool,
     /// The first-meeting checklist (defaults in assets/charter.toml).
     pub charter: CharterSuggestions,
+    /// How long before a due day the calendar reminds (`[calendar] alarm_before`).
+    pub alarm_before: AlarmLead,
+    /// The `[keys.<mode>]` tables as the file gave them (merged into `keymap`), so the
+    /// effective settings can be written back.
+    pub key_changes: toml::Table,
     /// The file the settings came from, if any.
     pub source: Option<PathBuf>,
 }
@@ -34,6 +40,8 @@ impl Config {
             wording: shipped_wording(),
             osc52: false,
             charter: crate::app::form::charter::shipped(),
+            alarm_before: AlarmLead::default(),
+            key_changes: toml::Table::new(),
             source: None,
         }
     }
@@ -61,7 +69,8 @@ impl Config {
             let toml::Value::Table(keys) = keys else {
                 return Err("[keys] must be a table".into());
             };
-            config.keymap.merge(keys)?;
+            config.keymap.merge(keys.clone())?;
+            config.key_changes = keys;
         }
         if let Some(health) = table.remove("health") {
             config.rules = Rules::deserialize(health).map_err(|e| format!("[health]: {e}"))?;
@@ -97,9 +106,16 @@ impl Config {
                 .validate()
                 .map_err(|e| format!("[charter]: {e}"))?;
         }
+        if let Some(calendar) = table.remove("calendar") {
+            let calendar =
+                Calendar::deserialize(calendar).map_err(|e| format!("[calendar]: {e}"))?;
+            if let Some(lead) = calendar.alarm_before {
+                config.alarm_before = lead.parse().map_err(|e| format!("[calendar]: {e}"))?;
+            }
+        }
         if let Some(unknown) = table.keys().next() {
             return Err(format!(
-                "unknown setting {} (known: [keys.*], [health], [letters.*], [clipboard], [charter])",
+                "unknown setting {} (known: [keys.*], [health], [letters.*], [clipboard], [charter], [calendar])",
                 crate::domain::text::quoted(unknown)
             ));
         }
@@ -109,6 +125,13 @@ impl Config {
 
 /// The shipped words of the letters.
 pub const DEFAULT_LETTERS: &str = include_str!("../assets/letters.toml");
+
+/// `[calendar]`: the reminder's lead time, e.g. `alarm_before = "1d"`.
+#[derive(Debug, Deserialize)]
+#[serde(deny_unknown_fields)]
+struct Calendar {
+    alarm_before: Option<String>,
+}
 
 /// `[clipboard]`: whether copying may use OSC 52.
 #[derive(Debug, Deserialize)]

@@ -159,6 +159,7 @@ fn an_older_book_gets_its_last_review_days_when_upgraded() {
          ALTER TABLE commitment DROP COLUMN slipped_due_on;
          ALTER TABLE commitment DROP COLUMN slipped_on;
          ALTER TABLE touch DROP COLUMN body;
+         DROP TABLE meta;
          PRAGMA user_version = 6;",
     )
     .unwrap();

@@ -94,7 +94,11 @@ pub fn export(ctx: &Context, args: ExportArgs, out: &mut dyn Write) -> Result<()
 pub fn ics(ctx: &Context, args: IcsArgs, out: &mut dyn Write) -> Result<(), String> {
     let store = ctx.open()?;
     let (items, updates) = store.calendar_feed().map_err(|e| e.to_string())?;
-    let text = ics::calendar(&items, &updates, ctx.today, chrono::Utc::now());
+    let feed = ics::Feed {
+        book_id: store.book_id().map_err(|e| e.to_string())?,
+        alarm_before: ctx.config.alarm_before,
+    };
+    let text = ics::calendar(&feed, &items, &updates, ctx.today, chrono::Utc::now());
     deliver(args.out.as_deref(), &text, false, out)
 }
 

@@ -44,7 +44,8 @@ pub fn run(ctx: &Context, command: Command, out: &mut dyn Write) -> Result<(), S
             generate::run(ctx, spec, force, out)
         }
         Command::Health { partner, json } => health::run(ctx, partner, json, out),
-        Command::Today { json } => reading::today(ctx, json, out),
+        Command::Config => line(out, ctx.config.to_toml(&ctx.db)?.trim_end()),
+        Command::Today { json, if_any } => reading::today(ctx, json, if_any, out),
         Command::Brief { partner, json } => reading::brief(ctx, &partner, json, out),
         Command::Update(args) => letters::update(ctx, args, out),
         Command::Plan(args) => letters::plan(ctx, args, out),

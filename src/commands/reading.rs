@@ -17,9 +17,18 @@ fn print(out: &mut dyn Write, text: &str) -> Result<(), String> {
     }
 }
 
-pub fn today(ctx: &Context, as_json: bool, out: &mut dyn Write) -> Result<(), String> {
+/// The agenda; with `if_any`, nothing at all when it has no line to act on.
+pub fn today(
+    ctx: &Context,
+    as_json: bool,
+    if_any: bool,
+    out: &mut dyn Write,
+) -> Result<(), String> {
     let mut store = ctx.open()?;
     let agenda = runtime::agenda(&mut store, ctx.today, &ctx.config.rules, None).map_err(err)?;
+    if if_any && agenda.is_empty() {
+        return Ok(());
+    }
     if as_json {
         return json(out, &agenda);
     }

@@ -1,13 +1,14 @@
 //! An RFC 5545 calendar: a VTODO for each open dated commitment (both sides) and a VEVENT for
 //! each partner's next update. CRLF line ends, lines folded at 75 octets, text escaped.
 
+use super::alarm::AlarmLead;
 use crate::domain::Side;
 use chrono::{DateTime, Days, NaiveDate, Utc};
 
 /// An open dated commitment, as the calendar shows it.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct DueItem {
-    /// The commitment's row id: the UID is `commitment-<id>@pactum`, stable across edits of the
+    /// The commitment's row id: the UID is `commitment-<id>@<book id>.pactum`, stable across edits of the
     /// title, side or due day, so calendar apps update the item instead of adding another.
     pub id: i64,
     pub partner: String,
@@ -39,9 +40,19 @@ impl UpdateDue {
     }
 }
 
+/// Whose calendar it is and how it reminds.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Feed {
+    /// The book's own id, in every UID: two books' items never share one.
+    pub book_id: String,
+    /// How long before its due day each commitment reminds (a `VALARM`).
+    pub alarm_before: AlarmLead,
+}
+
 /// Writes the calendar. An update already late is put on `today`, saying since when it is due,
 /// so that it shows where the user looks. `stamp` is the DTSTAMP of every component.
 pub fn calendar(
+    feed: &Feed,
     items: &[DueItem],
     updates: &[UpdateDue],
     today: NaiveDate,
@@ -65,13 +76,21 @@ pub fn calendar(
             description = format!("{}\n{description}", c.detail.trim());
         }
         put("BEGIN", "VTODO");
-        put("UID", &format!("commitment-{}@pactum", c.id));
+        put(
+            "UID",
+            &format!("commitment-{}@{}.pactum", c.id, feed.book_id),
+        );
         put("DTSTAMP", &stamp);
         put("DUE;VALUE=DATE", &date(c.due_on));
         put("SUMMARY", &escape(&summary));
         put("DESCRIPTION", &escape(&description));
         put("CATEGORIES", c.side.as_str());
         put("STATUS", "NEEDS-ACTION");
+        put("BEGIN", "VALARM");
+        put("ACTION", "DISPLAY");
+        put("TRIGGER;RELATED=END", &feed.alarm_before.trigger());
+        put("DESCRIPTION", &escape(&summary));
+        put("END", "VALARM");
         put("END", "VTODO");
     }
     for u in updates {
@@ -93,7 +112,10 @@ pub fn calendar(
             ),
         };
         put("BEGIN", "VEVENT");
-        put("UID", &format!("update-{}@pactum", u.partner_id));
+        put(
+            "UID",
+            &format!("update-{}@{}.pactum", u.partner_id, feed.book_id),
+        );
         put("DTSTAMP", &stamp);
         put("DTSTART;VALUE=DATE", &date(day));
         put("DTEND;VALUE=DATE", &date(next));

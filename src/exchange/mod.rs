@@ -6,6 +6,7 @@
 //! is checked whole by [`validate`], and only then handed to the store, which applies it in one
 //! transaction. So a bad line anywhere leaves the book unchanged.
 
+pub mod alarm;
 pub mod book;
 pub mod csv;
 pub mod error;

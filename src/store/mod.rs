@@ -150,6 +150,15 @@ impl Store {
             .map_err(StoreError::sql("reading the schema version"))
     }
 
+    /// The book's own id: random, made with the book and kept by backups and restores.
+    pub fn book_id(&self) -> StoreResult<String> {
+        self.conn
+            .query_row("SELECT value FROM meta WHERE key = 'book_id'", [], |r| {
+                r.get(0)
+            })
+            .map_err(StoreError::sql("reading the book's id"))
+    }
+
     /// The event recorded by this handle's last write (undo it with [`Store::undo`]).
     pub fn last_event(&self) -> Option<i64> {
         self.last_event

@@ -360,6 +360,16 @@ pub const MIGRATIONS: &[&str] = &[
     "
     ALTER TABLE touch ADD COLUMN body TEXT NOT NULL DEFAULT '';
     ",
+    // 11: facts about the book itself, one row each. The first is its own id, random, made once:
+    // a calendar's UIDs carry it, so the items of two books subscribed side by side never take
+    // each other's place.
+    "
+    CREATE TABLE meta (
+        key   TEXT PRIMARY KEY,
+        value TEXT NOT NULL
+    ) WITHOUT ROWID;
+    INSERT INTO meta (key, value) VALUES ('book_id', lower(hex(randomblob(16))));
+    ",
 ];
 
 /// The first migration recorded in `migration_log` (the one that creates it).

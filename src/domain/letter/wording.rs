@@ -1,10 +1,10 @@
 //! The words of the letters, read from `assets/letters.toml` (with the user's lines merged on
 //! top by the config): templates whose `{word}`s are filled in here.
 
-use serde::Deserialize;
+use serde::{Deserialize, Serialize};
 
 /// Every line of the letters.
-#[derive(Debug, Clone, PartialEq, Eq, Deserialize)]
+#[derive(Debug, Clone, PartialEq, Eq, Deserialize, Serialize)]
 #[serde(deny_unknown_fields)]
 pub struct Wording {
     pub update: UpdateWording,
@@ -12,7 +12,7 @@ pub struct Wording {
 }
 
 /// The partner update's lines (see `assets/letters.toml` for what each one takes).
-#[derive(Debug, Clone, PartialEq, Eq, Deserialize)]
+#[derive(Debug, Clone, PartialEq, Eq, Deserialize, Serialize)]
 #[serde(deny_unknown_fields)]
 pub struct UpdateWording {
     pub subject: String,
@@ -46,7 +46,7 @@ pub struct UpdateWording {
 }
 
 /// The shared plan's lines.
-#[derive(Debug, Clone, PartialEq, Eq, Deserialize)]
+#[derive(Debug, Clone, PartialEq, Eq, Deserialize, Serialize)]
 #[serde(deny_unknown_fields)]
 pub struct PlanWording {
     pub title: String,
