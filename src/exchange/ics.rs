@@ -19,7 +19,8 @@ pub struct DueItem {
     pub due_on: NaiveDate,
 }
 
-/// When a partner is next owed an update: the last `update` touch plus the agreed cadence.
+/// When a signed partner is next owed an update: the last `update` touch (or the signing day)
+/// plus the agreed cadence.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct UpdateDue {
     pub partner_id: i64,
@@ -27,7 +28,7 @@ pub struct UpdateDue {
     pub every_days: u32,
     /// The last update we shared, if any.
     pub last_update: Option<NaiveDate>,
-    /// Counted from here when no update was ever shared (the day the partner was added).
+    /// The signing day: counted from here when no update was shared since.
     pub since: NaiveDate,
 }
 
@@ -107,8 +108,8 @@ pub fn calendar(
                 u.every_days
             ),
             None => format!(
-                "Agreed cadence: every {} days. No update shared yet.",
-                u.every_days
+                "Agreed cadence: every {} days. No update shared since signing on {}.",
+                u.every_days, u.since
             ),
         };
         put("BEGIN", "VEVENT");

@@ -202,10 +202,13 @@ impl Store {
         )?;
         let mut updates = Vec::new();
         self.each(
+            // The update cadence is agreed at signing and counts from the signing day.
             "SELECT p.id, p.name, p.update_every_days,
-                    (SELECT max(on_day) FROM touch t WHERE t.partner_id = p.id AND t.kind = 'update'),
-                    p.created_on
-             FROM partner p WHERE p.stage <> 'ended' ORDER BY p.name COLLATE NOCASE",
+                    (SELECT max(on_day) FROM touch t WHERE t.partner_id = p.id AND t.kind = 'update'
+                       AND t.on_day >= p.signed_on),
+                    p.signed_on
+             FROM partner p WHERE p.stage = 'signed' AND p.signed_on IS NOT NULL
+             ORDER BY p.name COLLATE NOCASE",
             |r| {
                 updates.push(UpdateDue {
                     partner_id: r.get(0)?,

@@ -280,3 +280,26 @@ fn a_book_from_before_the_id_gets_one_when_upgraded_and_keeps_it() {
         pactum::store::schema::latest()
     );
 }
+
+#[test]
+fn update_reminders_follow_the_cadence_agreed_at_signing() {
+    use pactum::domain::Stage;
+    use pactum::domain::dates::shift;
+    use pactum::store::NewPartner;
+    let (_dir, mut store) = book(false);
+    store
+        .add_partner(&NewPartner::named("Prospect", today()))
+        .unwrap();
+    let signed = store
+        .add_partner(&NewPartner {
+            stage: Stage::Signed,
+            signed_on: Some(shift(today(), -5)),
+            ..NewPartner::named("Signed", shift(today(), -40))
+        })
+        .unwrap();
+    let (_, updates) = store.calendar_feed().unwrap();
+    assert_eq!(updates.len(), 1, "only the signed partner: {updates:?}");
+    assert_eq!(updates[0].partner_id, signed);
+    assert_eq!(updates[0].since, shift(today(), -5));
+    assert_eq!(updates[0].due(), shift(today(), 9));
+}
