@@ -443,24 +443,68 @@ fn context(cli: &Cli) -> Result<Context, String> {
     Ok(Context { today, config, db })
 }
 
-/// Runs a parsed command line.
+/// Runs a parsed command line. A reader that went away before the output was all written
+/// (`pactum export | head -1`) is not a failure for a Unix tool: the run counts as done.
 pub fn run(cli: Cli) -> Result<(), String> {
     let ctx = context(&cli)?;
     // One buffer for the whole output: a line-buffered stdout makes a system call per line.
-    let mut out = std::io::BufWriter::with_capacity(1 << 16, std::io::stdout().lock());
+    let mut out =
+        std::io::BufWriter::with_capacity(1 << 16, Watched::new(std::io::stdout().lock()));
     let result = match cli.command {
         None => crate::tui::run(&ctx),
         Some(Command::Completions { shell }) => {
             let mut cmd = <Cli as clap::CommandFactory>::command();
-            clap_complete::generate(shell, &mut cmd, "pactum", &mut out);
-            Ok(())
+            // Generated whole first: clap_complete panics on a failed write.
+            let mut script = Vec::new();
+            clap_complete::generate(shell, &mut cmd, "pactum", &mut script);
+            out.write_all(&script)
+                .map_err(|e| format!("writing output: {e}"))
         }
         Some(command) => commands::run(&ctx, command, &mut out),
     };
-    match std::io::Write::flush(&mut out) {
-        // The reader went away (`pactum today | head`): not an error for a Unix tool.
-        Err(e) if e.kind() == std::io::ErrorKind::BrokenPipe => std::process::exit(0),
+    let flushed = std::io::Write::flush(&mut out);
+    if out.get_ref().reader_left {
+        return Ok(());
+    }
+    match flushed {
         Err(e) if result.is_ok() => Err(format!("writing output: {e}")),
         _ => result,
+    }
+}
+
+/// Standard output that notices when its reader has gone (a closed pipe): the command then
+/// fails on its next write, as any write error ends it, and [`run`] knows it was no failure.
+struct Watched<W: Write> {
+    inner: W,
+    reader_left: bool,
+}
+
+impl<W: Write> Watched<W> {
+    fn new(inner: W) -> Watched<W> {
+        Watched {
+            inner,
+            reader_left: false,
+        }
+    }
+
+    fn watch<T>(&mut self, result: std::io::Result<T>) -> std::io::Result<T> {
+        if let Err(e) = &result
+            && e.kind() == std::io::ErrorKind::BrokenPipe
+        {
+            self.reader_left = true;
+        }
+        result
+    }
+}
+
+impl<W: Write> Write for Watched<W> {
+    fn write(&mut self, buf: &[u8]) -> std::io::Result<usize> {
+        let result = self.inner.write(buf);
+        self.watch(result)
+    }
+
+    fn flush(&mut self) -> std::io::Result<()> {
+        let result = self.inner.flush();
+        self.watch(result)
     }
 }

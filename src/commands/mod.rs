@@ -64,11 +64,8 @@ fn json<T: Serialize>(out: &mut dyn Write, value: &T) -> Result<(), String> {
     line(out, &text)
 }
 
-/// Writes one line of output. A reader that went away (`pactum today | head`) ends the
-/// program quietly, as other Unix tools do.
+/// Writes one line of output. A reader that went away (`pactum today | head`) fails the
+/// write; the command line takes that as a quiet end, not an error.
 fn line(out: &mut dyn Write, text: &str) -> Result<(), String> {
-    match writeln!(out, "{text}") {
-        Err(e) if e.kind() == std::io::ErrorKind::BrokenPipe => std::process::exit(0),
-        other => other.map_err(|e| format!("writing output: {e}")),
-    }
+    writeln!(out, "{text}").map_err(|e| format!("writing output: {e}"))
 }

@@ -11,10 +11,8 @@ fn err(e: crate::store::StoreError) -> String {
 }
 
 fn print(out: &mut dyn Write, text: &str) -> Result<(), String> {
-    match out.write_all(text.as_bytes()) {
-        Err(e) if e.kind() == std::io::ErrorKind::BrokenPipe => std::process::exit(0),
-        other => other.map_err(|e| format!("writing output: {e}")),
-    }
+    out.write_all(text.as_bytes())
+        .map_err(|e| format!("writing output: {e}"))
 }
 
 pub fn today(ctx: &Context, as_json: bool, out: &mut dyn Write) -> Result<(), String> {
