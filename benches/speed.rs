@@ -11,9 +11,9 @@ use pactum::domain::Status;
 use pactum::domain::health::Rules;
 use pactum::runtime;
 use pactum::store::{CommitmentFilter, GenSpec, Store, schema};
+use pactum::tui::backend::AnsiBackend;
 use pactum::tui::draw_frame;
 use pactum::ui::{self, Theme};
-use pactum::wire::Wire;
 use ratatui::backend::TestBackend;
 use ratatui::layout::Rect;
 use ratatui::{Terminal, TerminalOptions, Viewport};
@@ -187,7 +187,7 @@ fn keystroke_to_frame(bencher: Bencher, key: &str) {
     let mut app = started(&mut store);
     let theme = Theme { color: true };
     let mut terminal = Terminal::with_options(
-        Wire::new(std::io::sink()),
+        AnsiBackend::new(std::io::sink()),
         TerminalOptions {
             viewport: Viewport::Fixed(Rect::new(0, 0, 200, 50)),
         },

@@ -12,7 +12,5 @@ pub mod files;
 pub mod paths;
 pub mod runtime;
 pub mod store;
-pub mod tty;
 pub mod tui;
 pub mod ui;
-pub mod wire;

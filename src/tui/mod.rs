@@ -1,13 +1,17 @@
-//! The terminal runtime: setup and restore, the event loop, signals, and running effects.
-//! Draws only after something changed; idles in a blocking poll.
+//! The terminal layer, the only code that speaks to a terminal (crossterm): setup and restore,
+//! the event loop, signals, and running effects (here); watching the terminal for input and
+//! hang-ups (`tty`); the ratatui backend that writes frames to it (`backend`). Draws only
+//! after something changed; idles in a blocking poll.
+
+pub mod backend;
+pub mod tty;
 
 use crate::app::{Action, App, Effect, Key, KeyCode, Mode, update};
 use crate::cli::Context;
 use crate::runtime;
 use crate::store::Store;
-use crate::tty::{TtyWatch, Wake};
 use crate::ui::{self, Theme};
-use crate::wire::Wire;
+use backend::AnsiBackend;
 use ratatui::Terminal;
 use ratatui::backend::Backend;
 use ratatui::buffer::Buffer;
@@ -20,6 +24,7 @@ use std::io::{BufWriter, Stdout, Write};
 use std::sync::Arc;
 use std::sync::atomic::{AtomicBool, Ordering};
 use std::time::{Duration, Instant};
+use tty::{TtyWatch, Wake};
 
 /// How often the loop wakes to look for other sessions' commits and for signals.
 const WAKE: Duration = Duration::from_millis(500);
@@ -31,7 +36,7 @@ const FRAME_BYTES: usize = 1 << 18;
 const TYPEAHEAD_STALE: Duration = Duration::from_millis(100);
 
 /// The dashboard's terminal: output is buffered and flushed once per frame.
-pub type Screen = Terminal<Wire<BufWriter<Stdout>>>;
+pub type Screen = Terminal<AnsiBackend<BufWriter<Stdout>>>;
 
 /// Raw mode and the alternate screen, with a buffered writer in place of the line-buffered
 /// stdout.
@@ -40,13 +45,13 @@ pub(crate) fn open_screen() -> Result<Screen, String> {
     terminal::enable_raw_mode().map_err(opening)?;
     execute!(std::io::stdout(), terminal::EnterAlternateScreen).map_err(opening)?;
     let writer = BufWriter::with_capacity(FRAME_BYTES, std::io::stdout());
-    Terminal::new(Wire::new(writer)).map_err(|e| format!("opening the terminal: {e}"))
+    Terminal::new(AnsiBackend::new(writer)).map_err(|e| format!("opening the terminal: {e}"))
 }
 
 /// Draws `app` if the screen would change, and sends only the changed cells, in one write.
 /// `last` is the screen as the terminal shows it (None: unknown). Returns whether anything was written.
 pub fn draw_frame<W: Write>(
-    terminal: &mut Terminal<Wire<W>>,
+    terminal: &mut Terminal<AnsiBackend<W>>,
     last: &mut Option<Buffer>,
     app: &App,
     theme: &Theme,
