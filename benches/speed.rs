@@ -5,8 +5,9 @@
 use chrono::NaiveDate;
 use divan::Bencher;
 use pactum::app::{Action, App, Effect, Keymap, Write, update};
-use pactum::cli::{Command, Context};
+use pactum::cli::Command;
 use pactum::config::Config;
+use pactum::context::Context;
 use pactum::domain::Status;
 use pactum::domain::health::Rules;
 use pactum::runtime;
@@ -222,7 +223,7 @@ fn health_all(bencher: Bencher) {
             partner: None,
             json: false,
         };
-        pactum::commands::run(&ctx, cmd, &mut out).expect("health");
+        pactum::cli::dispatch(&ctx, cmd, &mut out).expect("health");
         out.len()
     });
 }
@@ -296,7 +297,7 @@ fn today_command(bencher: Bencher) {
     };
     bencher.bench_local(|| {
         let mut out = Vec::new();
-        pactum::commands::run(&ctx, Command::Today { json: false }, &mut out).expect("today");
+        pactum::cli::dispatch(&ctx, Command::Today { json: false }, &mut out).expect("today");
         out.len()
     });
 }

@@ -2,7 +2,7 @@
 //! sends nothing itself: the text goes to standard output or a file, for the user to send.
 
 use super::line;
-use crate::cli::Context;
+use crate::context::Context;
 use crate::domain::text::{clean_block, clean_line};
 use crate::exchange::plan::{html, markdown};
 use crate::runtime::letters;

@@ -2,7 +2,7 @@
 
 use super::json;
 use crate::app::views;
-use crate::cli::Context;
+use crate::context::Context;
 use crate::runtime;
 use std::io::Write;
 

@@ -1,7 +1,7 @@
 //! `pactum render`: a screen drawn into a buffer and printed as plain text.
 
 use crate::app::{App, Loaded, Request, update};
-use crate::cli::Context;
+use crate::context::Context;
 use crate::runtime;
 use crate::ui::{self, Theme};
 use ratatui::Terminal;

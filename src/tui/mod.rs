@@ -7,7 +7,7 @@ pub mod backend;
 pub mod tty;
 
 use crate::app::{Action, App, Effect, Key, KeyCode, Mode, update};
-use crate::cli::Context;
+use crate::context::Context;
 use crate::runtime;
 use crate::store::Store;
 use crate::ui::{self, Theme};
