@@ -1,5 +1,6 @@
-//! pactum: the partnership book. Layers, one way only (README, "Layout of the code"):
-//! `cli`/`tui` → `app` → `domain`, with `store` the only module that touches SQLite.
+//! pactum: the partnership book. Layers, one way only (docs/ARCHITECTURE.md, checked by
+//! tests/layers.rs): `cli` → `commands`/`tui` → `runtime`/`ui` → `app` → `domain`, with
+//! `store` the only module that touches SQLite and `tui` the only one that touches a terminal.
 
 pub mod app;
 pub mod cli;
@@ -7,7 +8,6 @@ pub mod commands;
 pub mod config;
 pub mod context;
 pub mod domain;
-pub mod editor;
 pub mod exchange;
 pub mod files;
 pub mod paths;

@@ -4,6 +4,7 @@
 //! after something changed; idles in a blocking poll.
 
 pub mod backend;
+pub mod editor;
 pub mod tty;
 
 use crate::app::{Action, App, Effect, Key, KeyCode, Mode, update};
@@ -174,7 +175,7 @@ fn run_loop(
             }
             let effect = match effect {
                 Effect::EditLetter(text) => {
-                    let report = crate::editor::edit(terminal, &text);
+                    let report = editor::edit(terminal, &text);
                     // The editor had the terminal: everything is drawn again.
                     shown = None;
                     pending.extend(update(app, report));
