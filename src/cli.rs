@@ -127,6 +127,7 @@ fn say(line: &str) {
 
 /// Entry point of the binary: parse, run, and turn failures into one line and an exit code.
 pub fn main() -> ExitCode {
+    install_hooks();
     let cli = match Cli::try_parse() {
         Ok(cli) => cli,
         Err(e) if !e.use_stderr() => e.exit(), // --help, --version
@@ -151,6 +152,19 @@ pub fn main() -> ExitCode {
             ExitCode::FAILURE
         }
     }
+}
+
+/// color-eyre reports panics (and any eyre report); the terminal is given back first, so a
+/// panic in the dashboard leaves a readable report and a usable shell.
+fn install_hooks() {
+    let (panic_hook, eyre_hook) = color_eyre::config::HookBuilder::default().into_hooks();
+    // Installed once, here; a second install is the only failure, and changes nothing.
+    let _ = eyre_hook.install();
+    let report = panic_hook.into_panic_hook();
+    std::panic::set_hook(Box::new(move |info| {
+        crate::tui::restore_after_panic();
+        report(info);
+    }));
 }
 
 fn context(cli: &Cli) -> Result<Context, String> {

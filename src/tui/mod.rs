@@ -89,18 +89,25 @@ pub fn run(ctx: &Context) -> Result<(), String> {
         signal_hook::flag::register(signal, Arc::clone(&stop))
             .map_err(|e| format!("cannot watch signals: {e}"))?;
     }
-    // color-eyre's panic hook first, wrapped so that a panic restores the terminal.
-    let _ = color_eyre::install();
-    let report = std::panic::take_hook();
-    std::panic::set_hook(Box::new(move |info| {
-        restore_terminal();
-        report(info);
-    }));
+    // From here a panic gives the terminal back before its report (the binary's panic hook).
+    TAKEN.store(true, Ordering::SeqCst);
     let mut terminal = open_screen()?;
     let _ = execute!(std::io::stdout(), EnableMouseCapture, EnableBracketedPaste);
     let result = event_loop(&mut terminal, &mut store, ctx, &stop);
     restore_terminal();
+    TAKEN.store(false, Ordering::SeqCst);
     result
+}
+
+/// Whether the dashboard holds the terminal (raw mode, the alternate screen, the mouse).
+static TAKEN: AtomicBool = AtomicBool::new(false);
+
+/// For the panic hook: gives the terminal back if the dashboard holds it, so the report is
+/// readable and the shell usable; does nothing for a command that never took it.
+pub fn restore_after_panic() {
+    if TAKEN.load(Ordering::SeqCst) {
+        restore_terminal();
+    }
 }
 
 /// Gives the terminal back as it was: each step tried even when one fails, and failures
