@@ -5,15 +5,16 @@
 use chrono::NaiveDate;
 use divan::Bencher;
 use pactum::app::{Action, App, Effect, Keymap, Write, update};
-use pactum::cli::{Command, Context};
+use pactum::cli::Command;
 use pactum::config::Config;
+use pactum::context::Context;
 use pactum::domain::Status;
 use pactum::domain::health::Rules;
 use pactum::runtime;
 use pactum::store::{CommitmentFilter, GenSpec, Store, schema};
+use pactum::tui::backend::AnsiBackend;
 use pactum::tui::draw_frame;
 use pactum::ui::{self, Theme};
-use pactum::wire::Wire;
 use ratatui::backend::TestBackend;
 use ratatui::layout::Rect;
 use ratatui::{Terminal, TerminalOptions, Viewport};
@@ -187,7 +188,7 @@ fn keystroke_to_frame(bencher: Bencher, key: &str) {
     let mut app = started(&mut store);
     let theme = Theme { color: true };
     let mut terminal = Terminal::with_options(
-        Wire::new(std::io::sink()),
+        AnsiBackend::new(std::io::sink()),
         TerminalOptions {
             viewport: Viewport::Fixed(Rect::new(0, 0, 200, 50)),
         },
@@ -222,7 +223,7 @@ fn health_all(bencher: Bencher) {
             partner: None,
             json: false,
         };
-        pactum::commands::run(&ctx, cmd, &mut out).expect("health");
+        pactum::cli::dispatch(&ctx, cmd, &mut out).expect("health");
         out.len()
     });
 }
@@ -296,7 +297,7 @@ fn today_command(bencher: Bencher) {
     };
     bencher.bench_local(|| {
         let mut out = Vec::new();
-        pactum::commands::run(
+        pactum::cli::dispatch(
             &ctx,
             Command::Today {
                 json: false,

@@ -1,20 +1,17 @@
-//! pactum: the partnership book. Layers, one way only (README, "Layout of the code"):
-//! `cli`/`tui` → `app` → `domain`, with `store` the only module that touches SQLite.
+//! pactum: the partnership book. Layers, one way only (docs/ARCHITECTURE.md, checked by
+//! tests/layers.rs): `cli` → `commands`/`tui` → `runtime`/`ui` → `app` → `domain`, with
+//! `store` the only module that touches SQLite and `tui` the only one that touches a terminal.
 
 pub mod app;
 pub mod cli;
 pub mod commands;
 pub mod config;
-pub mod config_print;
+pub mod context;
 pub mod domain;
-pub mod dumb_term;
-pub mod editor;
 pub mod exchange;
 pub mod files;
 pub mod paths;
 pub mod runtime;
 pub mod store;
-pub mod tty;
 pub mod tui;
 pub mod ui;
-pub mod wire;

@@ -17,8 +17,9 @@ use std::path::{Path, PathBuf};
 
 use chrono::{Days, NaiveDate};
 use clap::Parser;
-use pactum::cli::{Cli, Command, Context};
+use pactum::cli::{Cli, Command};
 use pactum::config::Config;
+use pactum::context::Context;
 use serde::Deserialize;
 
 #[derive(Debug, Deserialize)]
@@ -108,7 +109,7 @@ fn run(db: &Path, today: NaiveDate, line: &str) -> Result<String, String> {
     };
     let command: Command = cli.command.ok_or_else(|| format!("{line}: no command"))?;
     let mut out = Vec::new();
-    pactum::commands::run(&ctx, command, &mut out).map_err(|e| format!("{line}: {e}"))?;
+    pactum::cli::dispatch(&ctx, command, &mut out).map_err(|e| format!("{line}: {e}"))?;
     Ok(String::from_utf8_lossy(&out).into_owned())
 }
 

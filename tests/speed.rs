@@ -7,9 +7,9 @@ use common::{app, book, drive, today};
 use pactum::domain::health::Rules;
 use pactum::runtime;
 use pactum::store::{GenSpec, Store};
+use pactum::tui::backend::AnsiBackend;
 use pactum::tui::draw_frame;
 use pactum::ui::Theme;
-use pactum::wire::Wire;
 use ratatui::buffer::Buffer;
 use ratatui::layout::Rect;
 use ratatui::{Terminal, TerminalOptions, Viewport};
@@ -41,13 +41,13 @@ impl Counter {
     }
 }
 
-type Screen = Terminal<Wire<BufWriter<Counter>>>;
+type Screen = Terminal<AnsiBackend<BufWriter<Counter>>>;
 
 fn screen(counter: &Counter) -> Screen {
     // The same buffered writer as the dashboard's, in front of the counter.
     let writer = BufWriter::with_capacity(1 << 18, counter.clone());
     Terminal::with_options(
-        Wire::new(writer),
+        AnsiBackend::new(writer),
         TerminalOptions {
             viewport: Viewport::Fixed(Rect::new(0, 0, 200, 50)),
         },

@@ -1,4 +1,4 @@
-//! The dashboard's backend (`pactum::wire`) leaves a terminal showing exactly the frame ratatui
+//! The dashboard's backend (`pactum::tui::backend`) leaves a terminal showing exactly the frame ratatui
 //! laid out — every cell's text, colours and attributes — frame after frame, on the demo book
 //! with partners and promises in wide, accented and combining text, at several sizes, and in
 //! fewer bytes than crossterm's own backend. (Emoji sequences and halfwidth sound marks (ﾊﾞ) are
@@ -13,8 +13,8 @@ use pactum::app::App;
 use pactum::domain::dates::shift;
 use pactum::domain::{Origin, Side};
 use pactum::store::{NewCommitment, NewPartner, Store};
+use pactum::tui::backend::AnsiBackend;
 use pactum::ui::{self, Theme};
-use pactum::wire::Wire;
 use ratatui::backend::CrosstermBackend;
 use ratatui::buffer::Buffer;
 use ratatui::buffer::CellWidth;
@@ -196,7 +196,8 @@ fn compare(
 ) -> (usize, usize) {
     let theme = Theme { color: true };
     let (ours, theirs) = (Sink::default(), Sink::default());
-    let mut wire = Terminal::with_options(Wire::new(ours.clone()), options(width, height)).unwrap();
+    let mut wire =
+        Terminal::with_options(AnsiBackend::new(ours.clone()), options(width, height)).unwrap();
     let mut reference = Terminal::with_options(
         CrosstermBackend::new(theirs.clone()),
         options(width, height),
@@ -252,7 +253,8 @@ fn a_cluster_a_terminal_draws_narrower_leaves_no_stale_text() {
     let nz = |n: u16| std::num::NonZeroU16::new(n).unwrap();
     for cluster in ["ﾊ\u{ff9e}", "☺\u{fe0f}", "👩\u{200d}💻", "e\u{301}\u{301}"] {
         let sink = Sink::default();
-        let mut terminal = Terminal::with_options(Wire::new(sink.clone()), options(12, 1)).unwrap();
+        let mut terminal =
+            Terminal::with_options(AnsiBackend::new(sink.clone()), options(12, 1)).unwrap();
         let mut screen = vt100::Parser::new(nz(1), nz(12), 0);
         terminal
             .draw(|f| f.render_widget(Paragraph::new("ABCDEFGHIJ"), f.area()))

@@ -101,6 +101,8 @@ pub enum Action {
     #[serde(skip)]
     Written {
         message: String,
+        /// What the undo key does next, named after the message with the key bound to it.
+        hint: Option<UndoHint>,
         undo: Option<i64>,
         made: Option<super::effect::Made>,
     },
@@ -213,6 +215,28 @@ impl Action {
             Action::WriteLetter => "write to a file",
             Action::RecordLetter => "record as sent",
             _ => "",
+        }
+    }
+}
+
+/// What pressing the undo key would do after a write, for the message that reports it.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum UndoHint {
+    /// It undoes the write just made.
+    Undoes,
+    /// It redoes what an undo just took back.
+    Redo,
+    /// It undoes again what a redo just put back.
+    Undo,
+}
+
+impl UndoHint {
+    /// The hint's words after the key: "u undoes", "u to redo".
+    pub fn words(self, key: &str) -> String {
+        match self {
+            UndoHint::Undoes => format!("{key} undoes"),
+            UndoHint::Redo => format!("{key} to redo"),
+            UndoHint::Undo => format!("{key} to undo"),
         }
     }
 }

@@ -6,7 +6,7 @@ use super::layout::{areas, inner_rows};
 use super::screen::Request;
 use super::scroll;
 use super::search::Search;
-use super::{Action, App, Confirm, Form, Notice, Overlay, Pane};
+use super::{Action, App, Confirm, Form, Mode, Notice, Overlay, Pane};
 use crate::domain::{Side, Status, Verdict, text};
 use ratatui::layout::Rect;
 
@@ -167,7 +167,7 @@ fn with_partner(app: &mut App, action: Action, id: i64, name: &str) -> Vec<Effec
         Action::EndPartner => open(app, Form::end_partner(id, name)),
         Action::EditCommitment => match app.selected_commitment().cloned() {
             Some(c) => open(app, Form::edit_commitment(&c)),
-            None => notice(app, "select a commitment first (Tab to the ledger)"),
+            None => pick_first(app, "a commitment"),
         },
         Action::Redate => match app.selected_commitment().cloned() {
             Some(c) if c.ongoing => {
@@ -178,7 +178,7 @@ fn with_partner(app: &mut App, action: Action, id: i64, name: &str) -> Vec<Effec
                 let from = c.due_on.filter(|due| *due >= app.today);
                 open(app, Form::redate(c.id, &c.title, from))
             }
-            None => notice(app, "select a commitment first (Tab to the ledger)"),
+            None => pick_first(app, "a commitment"),
         },
         Action::Keep | Action::Miss | Action::Release => status_change(app, action),
         Action::Brave
@@ -198,24 +198,28 @@ fn with_partner(app: &mut App, action: Action, id: i64, name: &str) -> Vec<Effec
                     app,
                     "only ongoing items are reviewed; keep, miss or release dated ones",
                 ),
-                None => notice(
-                    app,
-                    "select an ongoing commitment first (Tab to the ledger)",
-                ),
+                None => pick_first(app, "an ongoing commitment"),
             }
         }
         _ => Vec::new(),
     }
 }
 
+/// Asks for a ledger line first, naming the key that moves there.
+fn pick_first(app: &mut App, what: &str) -> Vec<Effect> {
+    let key = app.keymap.name_of(Mode::Dashboard, &Action::NextPane);
+    notice(app, &format!("select {what} first ({key} to the ledger)"))
+}
+
 fn status_change(app: &mut App, action: Action) -> Vec<Effect> {
     let Some(c) = app.selected_commitment() else {
-        return notice(app, "select a commitment first (Tab to the ledger)");
+        return pick_first(app, "a commitment");
     };
     if c.status != Status::Open {
+        let undo = app.keymap.name_of(Mode::Dashboard, &Action::Undo);
         return notice(
             app,
-            "that commitment is already closed; undo (u) reopens the last change",
+            &format!("that commitment is already closed; undo ({undo}) reopens the last change"),
         );
     }
     let (status, word) = match action {

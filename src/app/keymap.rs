@@ -217,6 +217,13 @@ impl Keymap {
             .find(|(_, a)| a == action)
             .and_then(|(keys, _)| keys.into_iter().next())
     }
+
+    /// The key to name in a message for `action` in `mode`: the first one bound, or the
+    /// action's own name when no key does it.
+    pub fn name_of(&self, mode: Mode, action: &Action) -> String {
+        self.key_for(mode, action)
+            .unwrap_or_else(|| action.describe().to_string())
+    }
 }
 
 fn order(action: &Action) -> usize {

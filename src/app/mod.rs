@@ -150,13 +150,7 @@ impl App {
     /// The mode whose keymap is in force.
     pub fn mode(&self) -> Mode {
         match &self.overlay {
-            None => match &self.screen {
-                Screen::Dashboard if self.search.is_some() => Mode::Search,
-                Screen::Dashboard => Mode::Dashboard,
-                Screen::Reader(r) if r.request == Request::Today => Mode::Today,
-                Screen::Reader(_) => Mode::Reader,
-                Screen::Review(_) => Mode::Review,
-            },
+            None => self.screen_mode(),
             Some(Overlay::Help { .. }) => Mode::Help,
             Some(Overlay::Form(_)) => Mode::Form,
             Some(Overlay::Confirm(_)) => Mode::Confirm,
@@ -164,6 +158,17 @@ impl App {
             Some(Overlay::Letter(l)) if l.editing.is_some() => Mode::LetterText,
             Some(Overlay::Letter(l)) if l.path.is_some() => Mode::Form,
             Some(Overlay::Letter(_)) => Mode::Letter,
+        }
+    }
+
+    /// The mode of the screen under any overlay.
+    pub fn screen_mode(&self) -> Mode {
+        match &self.screen {
+            Screen::Dashboard if self.search.is_some() => Mode::Search,
+            Screen::Dashboard => Mode::Dashboard,
+            Screen::Reader(r) if r.request == Request::Today => Mode::Today,
+            Screen::Reader(_) => Mode::Reader,
+            Screen::Review(_) => Mode::Review,
         }
     }
 

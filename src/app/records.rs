@@ -7,9 +7,7 @@ use crate::domain::{Problem, text};
 
 /// "C" for an action, as bound in `mode` (or the action's name when unbound).
 fn key(app: &App, mode: Mode, action: &Action) -> String {
-    app.keymap
-        .key_for(mode, action)
-        .unwrap_or_else(|| action.describe().to_string())
+    app.keymap.name_of(mode, action)
 }
 
 fn say(app: &mut App, text: String) -> Vec<Effect> {
@@ -66,7 +64,8 @@ pub(super) fn on_partner(app: &mut App, action: Action, id: i64, name: &str) -> 
         }
         Action::AddContact => open(app, Form::add_contact(id, name)),
         Action::Charter => {
-            let form = Form::charter(name, &app.charter);
+            let skip = app.keymap.name_of(Mode::Form, &Action::Cancel);
+            let form = Form::charter(name, &app.charter, &skip);
             open(app, form)
         }
         Action::EditContact => {

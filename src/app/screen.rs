@@ -4,7 +4,7 @@
 use super::doc::Doc;
 use super::effect::{Effect, Write};
 use super::scroll;
-use super::{Action, App, Confirm, Form, Notice, Overlay};
+use super::{Action, App, Confirm, Form, Mode, Notice, Overlay};
 use crate::domain::{Commitment, Status, Verdict, text};
 use chrono::NaiveDate;
 
@@ -192,11 +192,7 @@ pub fn reader_action(app: &mut App, mut reader: Box<Reader>, action: Action) -> 
                         }));
                     }
                 }
-                None => {
-                    app.notice = Some(Notice::Info(
-                        "this line is not a commitment: enter opens the partner".into(),
-                    ))
-                }
+                None => not_a_commitment(app),
             }
         }
         Action::Redate if today_screen => match target.and_then(|t| t.commitment_id) {
@@ -205,11 +201,7 @@ pub fn reader_action(app: &mut App, mut reader: Box<Reader>, action: Action) -> 
                 let title = line.trim().trim_start_matches('•').trim();
                 app.overlay = Some(Overlay::Form(Box::new(Form::redate(id, title, None))));
             }
-            None => {
-                app.notice = Some(Notice::Info(
-                    "this line is not a commitment: enter opens the partner".into(),
-                ))
-            }
+            None => not_a_commitment(app),
         },
         Action::Brave | Action::Resolve | Action::AddContact
             if super::records::on_line(
@@ -354,4 +346,12 @@ pub fn review_action(app: &mut App, mut run: Box<ReviewRun>, action: Action) -> 
     }
     app.screen = Screen::Review(run);
     effects
+}
+
+/// Keep, miss, release or redate on a Today line that is not a commitment.
+fn not_a_commitment(app: &mut App) {
+    let open = app.keymap.name_of(Mode::Today, &Action::OpenPartner);
+    app.notice = Some(Notice::Info(format!(
+        "this line is not a commitment: {open} opens the partner"
+    )));
 }

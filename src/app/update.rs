@@ -4,7 +4,7 @@ use super::dashboard::dashboard;
 use super::effect::{Effect, Made};
 use super::screen::{self, Request, Screen};
 use super::scroll;
-use super::{Action, App, Form, Notice, Overlay};
+use super::{Action, App, Form, Mode, Notice, Overlay};
 use crate::domain::Side;
 
 /// Applies `action` to `app` and returns the work the runtime must do.
@@ -57,9 +57,22 @@ pub fn update(app: &mut App, action: Action) -> Vec<Effect> {
         }
         Action::Written {
             mut message,
+            hint,
             undo,
             made,
         } => {
+            if let Some(hint) = hint {
+                // Named after the overlay closes: the key of the screen the notice is read on.
+                let mode = match app.overlay {
+                    Some(Overlay::Form(_) | Overlay::Conflict(_) | Overlay::Letter(_)) | None => {
+                        app.screen_mode()
+                    }
+                    Some(_) => app.mode(),
+                };
+                if let Some(key) = app.keymap.key_for(mode, &Action::Undo) {
+                    message = format!("{message} — {}", hint.words(&key));
+                }
+            }
             if matches!(&app.overlay, Some(Overlay::Form(f)) if f.kind == super::form::FormKind::AddPartner)
             {
                 message.push_str(&super::records::charter_offer(app));
@@ -89,9 +102,10 @@ pub fn update(app: &mut App, action: Action) -> Vec<Effect> {
         }
         Action::RestoreDraft(draft) => {
             app.overlay = Some(Overlay::Form(Box::new(Form::from_draft(*draft))));
-            app.notice = Some(Notice::Info(
-                "your unfinished form was kept: finish it, or esc drops it".into(),
-            ));
+            let cancel = app.keymap.name_of(Mode::Form, &Action::Cancel);
+            app.notice = Some(Notice::Info(format!(
+                "your unfinished form was kept: finish it, or {cancel} drops it"
+            )));
             Vec::new()
         }
         Action::Conflicted(conflict) => {

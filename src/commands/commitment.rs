@@ -1,11 +1,95 @@
 //! `pactum commitment add|keep|miss|release|redate|edit|list`.
 
 use super::{json, line};
-use crate::cli::{CommitmentCmd, Context, StatusArgs};
+use crate::context::Context;
 use crate::domain::text::{clean_line, pad};
 use crate::domain::{Commitment, Origin, Side, Status};
 use crate::store::{CommitmentFilter, NewCommitment};
+use clap::{Args, Subcommand};
 use std::io::Write;
+
+#[derive(Debug, Subcommand)]
+pub enum CommitmentCmd {
+    /// Add a commitment (--ours: we promised; --theirs: they promised); prints its id
+    Add {
+        partner: String,
+        title: String,
+        #[arg(long, conflicts_with = "theirs", required_unless_present = "theirs")]
+        ours: bool,
+        #[arg(long)]
+        theirs: bool,
+        #[arg(
+            long,
+            value_name = "DATE",
+            allow_hyphen_values = true,
+            conflicts_with = "ongoing"
+        )]
+        due: Option<String>,
+        #[arg(long, value_name = "DATE", allow_hyphen_values = true)]
+        made_on: Option<String>,
+        /// A standing intention or expectation, reviewed rather than kept
+        #[arg(long)]
+        ongoing: bool,
+        /// Made in the first meeting (part of the charter)
+        #[arg(long)]
+        first_meeting: bool,
+        #[arg(long, value_name = "TEXT", default_value = "")]
+        detail: String,
+    },
+    /// Mark kept
+    Keep(StatusArgs),
+    /// Mark missed
+    Miss(StatusArgs),
+    /// Release (dropped by agreement)
+    Release(StatusArgs),
+    /// Move an open commitment's due day, by agreement. Moved on or after the day it was due,
+    /// the slip stays in the record (counted late once) and stays "not yet told" until a
+    /// bad-news touch follows, e.g. `pactum touch add Acme "New date for the report" --kind
+    /// update --bad-news`
+    Redate {
+        id: i64,
+        /// The new due day (YYYY-MM-DD, today, +3d, +2w …)
+        #[arg(long, value_name = "DATE", allow_hyphen_values = true)]
+        due: String,
+        /// Why, or what was agreed (kept in the log)
+        #[arg(long, value_name = "TEXT", default_value = "")]
+        note: String,
+    },
+    /// Change a commitment's title, detail, owner or origin (its due day: redate). Only the
+    /// fields given change
+    Edit {
+        id: i64,
+        #[arg(long, value_name = "TEXT")]
+        title: Option<String>,
+        #[arg(long, value_name = "TEXT")]
+        detail: Option<String>,
+        #[arg(long, value_name = "USER")]
+        owner: Option<String>,
+        /// Made in the first meeting (part of the charter)
+        #[arg(long, conflicts_with = "later")]
+        first_meeting: bool,
+        /// Made after the first meeting
+        #[arg(long)]
+        later: bool,
+    },
+    /// List commitments
+    List {
+        partner: Option<String>,
+        #[arg(long)]
+        open: bool,
+        #[arg(long)]
+        side: Option<Side>,
+        #[arg(long)]
+        json: bool,
+    },
+}
+
+#[derive(Debug, Args)]
+pub struct StatusArgs {
+    pub id: i64,
+    #[arg(long, value_name = "DATE", allow_hyphen_values = true)]
+    pub on: Option<String>,
+}
 
 pub fn run(ctx: &Context, cmd: CommitmentCmd, out: &mut dyn Write) -> Result<(), String> {
     let mut store = ctx.open()?;

@@ -1,7 +1,7 @@
 //! `pactum contact add|edit|remove|list`: the key people at a partner.
 
 use super::{json, line};
-use crate::cli::Context;
+use crate::context::Context;
 use crate::domain::Contact;
 use crate::domain::text::clean_line;
 use clap::Subcommand;

@@ -1,7 +1,7 @@
 //! `pactum demo [--force]`.
 
 use super::line;
-use crate::cli::Context;
+use crate::context::Context;
 use crate::store::DemoBook;
 use std::io::Write;
 

@@ -1,7 +1,7 @@
 //! `pactum export`, `pactum import` and `pactum ics`: files in and out of the book.
 
 use super::line;
-use crate::cli::Context;
+use crate::context::Context;
 use crate::domain::text::{clean_block, clean_line};
 use crate::exchange::csv::Table;
 use crate::exchange::{self, Defaults, FileKind, ImportError, ImportReport, ics, json};

@@ -1,7 +1,7 @@
 //! `pactum gen`: a synthetic book of a given size, the same for the same seed.
 
 use super::line;
-use crate::cli::Context;
+use crate::context::Context;
 use crate::store::GenSpec;
 use std::io::Write;
 use std::time::Instant;

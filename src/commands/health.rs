@@ -2,7 +2,7 @@
 
 use super::{json, line};
 use crate::app::views::headline;
-use crate::cli::Context;
+use crate::context::Context;
 use crate::domain::health::{Health, Level};
 use crate::domain::text::clean_line;
 use crate::runtime::{assess_all, health_of_all};

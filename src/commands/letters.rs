@@ -2,7 +2,7 @@
 //! sends nothing itself: the text goes to standard output or a file, for the user to send.
 
 use super::line;
-use crate::cli::Context;
+use crate::context::Context;
 use crate::domain::text::{clean_block, clean_line};
 use crate::exchange::plan::{html, markdown};
 use crate::runtime::letters;
@@ -53,10 +53,9 @@ fn deliver(path: Option<&Path>, text: &str, out: &mut dyn Write) -> Result<(), S
         None if std::io::stdout().is_terminal() => {
             line(out, clean_block(text).trim_end_matches('\n'))
         }
-        None => match out.write_all(text.as_bytes()) {
-            Err(e) if e.kind() == std::io::ErrorKind::BrokenPipe => std::process::exit(0),
-            other => other.map_err(|e| format!("writing output: {e}")),
-        },
+        None => out
+            .write_all(text.as_bytes())
+            .map_err(|e| format!("writing output: {e}")),
     }
 }
 

@@ -1,7 +1,7 @@
 //! Looking after the book: `pactum backup|restore|doctor|log`.
 
 use super::{json, line};
-use crate::cli::Context;
+use crate::context::Context;
 use crate::domain::text::{clean_line, pad};
 use crate::paths;
 use crate::store::{Check, Copied, Store, check_files};

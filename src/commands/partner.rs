@@ -1,13 +1,87 @@
 //! `pactum partner add|list|show|edit|end`.
 
 use super::{json, line};
-use crate::cli::{Context, PartnerCmd};
+use crate::context::Context;
+use crate::domain::Stage;
 use crate::domain::facts::days_since;
 use crate::domain::limits::check_cadence;
 use crate::domain::text::{clean_block, clean_line, pad};
 use crate::store::{CommitmentFilter, NewPartner, PartnerChanges};
+use clap::Subcommand;
 use serde::Serialize;
 use std::io::Write;
+
+#[derive(Debug, Subcommand)]
+pub enum PartnerCmd {
+    /// Add a partner; prints its id
+    Add {
+        name: String,
+        #[arg(long, default_value = "prospect")]
+        stage: Stage,
+        #[arg(long, value_name = "DATE", allow_hyphen_values = true)]
+        signed_on: Option<String>,
+        /// Agreed update cadence in days
+        #[arg(long, value_name = "DAYS", default_value_t = 14)]
+        update_every: i64,
+        /// The desired outcome of the partnership
+        #[arg(long, value_name = "TEXT", default_value = "")]
+        outcome: String,
+        #[arg(long = "tag", value_name = "TAG")]
+        tags: Vec<String>,
+    },
+    /// List partners (ended ones with --all)
+    List {
+        #[arg(long)]
+        all: bool,
+        #[arg(long)]
+        json: bool,
+    },
+    /// Show one partner with contacts, ledger and problems
+    Show {
+        partner: String,
+        #[arg(long)]
+        json: bool,
+    },
+    /// Change a partner: name, stage (signing without --signed-on records today), signing
+    /// day, update cadence, outcome, their goals and constraints, owner, tags. Only the fields
+    /// given change
+    Edit {
+        partner: String,
+        #[arg(long, value_name = "NAME")]
+        name: Option<String>,
+        /// prospect, engaged or signed (ending is `partner end`, with the reason)
+        #[arg(long)]
+        stage: Option<Stage>,
+        #[arg(long, value_name = "DATE", allow_hyphen_values = true)]
+        signed_on: Option<String>,
+        /// Agreed update cadence in days
+        #[arg(long, value_name = "DAYS")]
+        update_every: Option<i64>,
+        /// The desired outcome of the partnership
+        #[arg(long, value_name = "TEXT")]
+        outcome: Option<String>,
+        /// What they want to achieve
+        #[arg(long, value_name = "TEXT")]
+        goals: Option<String>,
+        /// What limits them (budget, time, people)
+        #[arg(long, value_name = "TEXT")]
+        constraints: Option<String>,
+        #[arg(long, value_name = "USER")]
+        owner: Option<String>,
+        #[arg(long = "tag", value_name = "TAG")]
+        tags: Vec<String>,
+        #[arg(long = "untag", value_name = "TAG")]
+        untags: Vec<String>,
+    },
+    /// End a partnership, recording the reason given to them
+    End {
+        partner: String,
+        #[arg(long, value_name = "TEXT")]
+        reason: String,
+        #[arg(long, value_name = "DATE", allow_hyphen_values = true)]
+        on: Option<String>,
+    },
+}
 
 pub fn run(ctx: &Context, cmd: PartnerCmd, out: &mut dyn Write) -> Result<(), String> {
     let mut store = ctx.open()?;

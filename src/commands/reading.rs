@@ -2,7 +2,7 @@
 
 use super::json;
 use crate::app::views;
-use crate::cli::Context;
+use crate::context::Context;
 use crate::runtime;
 use std::io::Write;
 
@@ -11,10 +11,8 @@ fn err(e: crate::store::StoreError) -> String {
 }
 
 fn print(out: &mut dyn Write, text: &str) -> Result<(), String> {
-    match out.write_all(text.as_bytes()) {
-        Err(e) if e.kind() == std::io::ErrorKind::BrokenPipe => std::process::exit(0),
-        other => other.map_err(|e| format!("writing output: {e}")),
-    }
+    out.write_all(text.as_bytes())
+        .map_err(|e| format!("writing output: {e}"))
 }
 
 /// The agenda; with `if_any`, nothing at all when it has no line to act on.

@@ -1,12 +1,99 @@
 //! `pactum touch …`, `pactum problem …` and `pactum review …`.
 
 use super::{json, line};
-use crate::cli::{Context, ProblemCmd, ReviewArgs, TouchCmd};
+use crate::context::Context;
 use crate::domain::Verdict;
 use crate::domain::limits::check_rating;
 use crate::domain::text::clean_line;
+use crate::domain::{Initiator, TouchKind};
 use crate::store::{NewProblem, NewTouch, StoreError};
+use clap::{Args, Subcommand};
 use std::io::Write;
+
+#[derive(Debug, Subcommand)]
+pub enum TouchCmd {
+    /// Log a touch; prints its id
+    Add {
+        partner: String,
+        summary: String,
+        #[arg(long, default_value = "call")]
+        kind: TouchKind,
+        #[arg(long, default_value = "us")]
+        by: Initiator,
+        #[arg(long, value_name = "DATE", allow_hyphen_values = true)]
+        on: Option<String>,
+        /// The touch disclosed a difficulty
+        #[arg(long)]
+        bad_news: bool,
+    },
+    /// List touches, newest first
+    List {
+        partner: Option<String>,
+        #[arg(long, value_name = "DATE", allow_hyphen_values = true)]
+        since: Option<String>,
+        #[arg(long)]
+        json: bool,
+    },
+}
+
+#[derive(Debug, Subcommand)]
+pub enum ProblemCmd {
+    /// Open a problem; prints its id
+    Add {
+        partner: String,
+        summary: String,
+        /// How bad the problem really is, 1–5
+        #[arg(long)]
+        severity: i64,
+        /// How hard the partner reacted, 1–5
+        #[arg(long)]
+        reaction: i64,
+        #[arg(long, value_name = "DATE", allow_hyphen_values = true)]
+        on: Option<String>,
+    },
+    /// Record the brave conversation about a problem
+    Brave {
+        id: i64,
+        #[arg(long, value_name = "DATE", allow_hyphen_values = true)]
+        on: Option<String>,
+        #[arg(long, value_name = "TEXT", default_value = "")]
+        note: String,
+    },
+    /// Mark a problem resolved
+    Resolve {
+        id: i64,
+        #[arg(long, value_name = "DATE", allow_hyphen_values = true)]
+        on: Option<String>,
+    },
+    /// List problems (unresolved first), of one partner or of every partner
+    List {
+        partner: Option<String>,
+        /// Unresolved ones only
+        #[arg(long)]
+        open: bool,
+        #[arg(long)]
+        json: bool,
+    },
+}
+
+#[derive(Debug, Args)]
+pub struct ReviewArgs {
+    /// Ongoing commitment ids
+    #[arg(required = true)]
+    pub ids: Vec<i64>,
+    #[arg(
+        long,
+        conflicts_with = "not_honoured",
+        required_unless_present = "not_honoured"
+    )]
+    pub honoured: bool,
+    #[arg(long)]
+    pub not_honoured: bool,
+    #[arg(long, value_name = "DATE", allow_hyphen_values = true)]
+    pub on: Option<String>,
+    #[arg(long, value_name = "TEXT", default_value = "")]
+    pub note: String,
+}
 
 fn err(e: StoreError) -> String {
     e.to_string()

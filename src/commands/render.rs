@@ -1,7 +1,7 @@
 //! `pactum render`: a screen drawn into a buffer and printed as plain text.
 
 use crate::app::{App, Loaded, Request, update};
-use crate::cli::Context;
+use crate::context::Context;
 use crate::runtime;
 use crate::ui::{self, Theme};
 use ratatui::Terminal;
@@ -95,8 +95,6 @@ pub fn run(ctx: &Context, size: &str, view: &str, out: &mut dyn Write) -> Result
         update(&mut app, crate::app::Action::ScreenReady(Box::new(screen)));
     }
     let text = to_text(&app, &Theme { color: false }, width, height)?;
-    match out.write_all(text.as_bytes()) {
-        Err(e) if e.kind() == std::io::ErrorKind::BrokenPipe => std::process::exit(0),
-        other => other.map_err(|e| format!("writing output: {e}")),
-    }
+    out.write_all(text.as_bytes())
+        .map_err(|e| format!("writing output: {e}"))
 }

@@ -1,6 +1,7 @@
 //! Performs the effects `update` asks for, against the book, and reports back as Actions.
 //! Shared by the terminal loop and by `pactum render`.
 
+use crate::app::action::UndoHint;
 use crate::app::{Action, Effect, Loaded, Made, Write};
 pub mod drafts;
 pub mod letters;
@@ -215,26 +216,31 @@ pub fn perform(
             });
         }
         Effect::Undo(event) => store.undo(event).map(|message| {
-            // The undo is itself undoable: u again reverses it.
+            // The undo is itself undoable: the undo key again reverses it.
             let again = if message.starts_with("redid") {
-                "undo"
+                UndoHint::Undo
             } else {
-                "redo"
+                UndoHint::Redo
             };
-            (
-                format!("{message} — u to {again}"),
-                store.last_event(),
-                None,
-            )
+            (message, Some(again), store.last_event(), None)
         }),
         Effect::LoadDemo => DemoBook::shipped()
             .and_then(|book| store.load_demo(&book, today))
-            .map(|n| (format!("loaded the demo book: {n} partners"), None, None)),
+            .map(|n| {
+                (
+                    format!("loaded the demo book: {n} partners"),
+                    None,
+                    None,
+                    None,
+                )
+            }),
         Effect::Write(write) => match write_one(store, today, write.clone()) {
             Err(StoreError::Conflict(reason)) => match conflict(store, &write) {
                 // Edits to different fields: saved together, without asking.
                 Some(view) if view.rows.is_empty() => write_one(store, today, view.keep_mine())
-                    .map(|(message, undo, made)| (merged_message(&message, &view), undo, made)),
+                    .map(|(message, hint, undo, made)| {
+                        (merged_message(&message, &view), hint, undo, made)
+                    }),
                 Some(view) => return Some(Action::Conflicted(Box::new(view))),
                 None => return Some(Action::Failed(reason)),
             },
@@ -242,8 +248,9 @@ pub fn perform(
         },
     };
     Some(match outcome {
-        Ok((message, undo, made)) => Action::Written {
+        Ok((message, hint, undo, made)) => Action::Written {
             message,
+            hint,
             undo,
             made,
         },
@@ -291,11 +298,13 @@ fn merged_message(saved: &str, view: &Conflict) -> String {
     }
 }
 
-/// What a write says, the event that undoes it, and the record it created.
-type Outcome = (String, Option<i64>, Option<Made>);
+/// What a write says, what the undo key would do next, the event that undoes it, and the
+/// record it created.
+type Outcome = (String, Option<UndoHint>, Option<i64>, Option<Made>);
 
 fn write_one(store: &mut Store, today: NaiveDate, write: Write) -> StoreResult<Outcome> {
     let mut made = None;
+    let mut hint = None;
     let message = match write {
         Write::AddPartner(new) => {
             made = Some(Made::Partner(store.add_partner(&new)?));
@@ -319,8 +328,9 @@ fn write_one(store: &mut Store, today: NaiveDate, write: Write) -> StoreResult<O
             format!("saved commitment {}", c.id)
         }
         Write::SetStatus { id, status } => {
+            hint = Some(UndoHint::Undoes);
             store.set_status(id, status, today, today)?;
-            format!("commitment {id} {status} — u undoes")
+            format!("commitment {id} {status}")
         }
         Write::Review { id, verdict } => {
             store.add_review(id, verdict, today, "", today)?;
@@ -348,43 +358,49 @@ fn write_one(store: &mut Store, today: NaiveDate, write: Write) -> StoreResult<O
             }
         }
         Write::RecordUpdate { touch, text } => {
+            hint = Some(UndoHint::Undoes);
             let id = store.add_touch_with_text(&touch, &text, today)?;
             if touch.bad_news {
                 format!(
-                    "recorded update {id}, as bad news: it tells them what slipped or went wrong — u undoes"
+                    "recorded update {id}, as bad news: it tells them what slipped or went wrong"
                 )
             } else {
-                format!("recorded update {id} — u undoes")
+                format!("recorded update {id}")
             }
         }
         Write::AddContact(c) => {
+            hint = Some(UndoHint::Undoes);
             store.add_contact(&c)?;
-            format!("added contact {} — u undoes", c.name.trim())
+            format!("added contact {}", c.name.trim())
         }
         Write::EditContact(c) => {
             store.edit_contact(&c)?;
             format!("saved contact {}", c.name.trim())
         }
         Write::RemoveContact { id, name } => {
+            hint = Some(UndoHint::Undoes);
             store.remove_contact(id)?;
-            format!("removed contact {} — u undoes", name.trim())
+            format!("removed contact {}", name.trim())
         }
         Write::Brave { id, on, note } => {
+            hint = Some(UndoHint::Undoes);
             store.brave_conversation(id, on, &note, today)?;
-            format!("problem {id}: brave conversation recorded — u undoes")
+            format!("problem {id}: brave conversation recorded")
         }
         Write::Resolve { id, on } => {
+            hint = Some(UndoHint::Undoes);
             store.resolve_problem(id, on, today)?;
-            format!("problem {id} resolved — u undoes")
+            format!("problem {id} resolved")
         }
         Write::Charter {
             partner,
             ours,
             theirs,
         } => {
+            hint = Some(UndoHint::Undoes);
             let n = store.add_charter(&partner, &ours, &theirs, today)?;
             format!(
-                "charter recorded: {} — u undoes",
+                "charter recorded: {}",
                 crate::domain::text::counted(i64::try_from(n).unwrap_or(i64::MAX), "item", "items")
             )
         }
@@ -393,5 +409,5 @@ fn write_one(store: &mut Store, today: NaiveDate, write: Write) -> StoreResult<O
             "partnership ended; the reason is recorded".to_string()
         }
     };
-    Ok((message, store.last_event(), made))
+    Ok((message, hint, store.last_event(), made))
 }

@@ -316,9 +316,10 @@ fn unread(e: &StoreError) -> String {
 /// The login name of `uid`, or the number when it has none.
 fn user_name(uid: u32) -> String {
     let mut buf = vec![0 as libc::c_char; 4096];
-    // SAFETY: getpwuid_r writes into `pwd` and `buf`, both ours and large enough or it fails.
+    // SAFETY: an all-zero passwd is a valid value (integers and null pointers).
     let mut pwd: libc::passwd = unsafe { std::mem::zeroed() };
     let mut found: *mut libc::passwd = std::ptr::null_mut();
+    // SAFETY: getpwuid_r writes into `pwd` and `buf`, both ours and large enough or it fails.
     let rc = unsafe { libc::getpwuid_r(uid, &mut pwd, buf.as_mut_ptr(), buf.len(), &mut found) };
     if rc == 0 && !found.is_null() && !pwd.pw_name.is_null() {
         // SAFETY: pw_name points into `buf`, NUL-terminated by getpwuid_r.
@@ -332,9 +333,10 @@ fn user_name(uid: u32) -> String {
 /// The name of group `gid`, or the number when it has none.
 fn group_name(gid: u32) -> String {
     let mut buf = vec![0 as libc::c_char; 4096];
-    // SAFETY: as in `user_name`, with getgrgid_r.
+    // SAFETY: an all-zero group is a valid value (integers and null pointers).
     let mut grp: libc::group = unsafe { std::mem::zeroed() };
     let mut found: *mut libc::group = std::ptr::null_mut();
+    // SAFETY: as in `user_name`, with getgrgid_r.
     let rc = unsafe { libc::getgrgid_r(gid, &mut grp, buf.as_mut_ptr(), buf.len(), &mut found) };
     if rc == 0 && !found.is_null() && !grp.gr_name.is_null() {
         // SAFETY: gr_name points into `buf`, NUL-terminated by getgrgid_r.

@@ -106,8 +106,9 @@ impl std::fmt::Display for FsKind {
 pub fn fs_kind(dir: &Path) -> std::io::Result<FsKind> {
     let c_path = CString::new(dir.as_os_str().as_bytes())
         .map_err(|_| std::io::Error::new(ErrorKind::InvalidInput, "a NUL byte in the path"))?;
-    // SAFETY: statfs writes into the zeroed struct we own; the path is a valid C string.
+    // SAFETY: an all-zero statfs is a valid value (plain integers).
     let mut st: libc::statfs = unsafe { std::mem::zeroed() };
+    // SAFETY: statfs writes into the struct we own; the path is a valid C string.
     if unsafe { libc::statfs(c_path.as_ptr(), &mut st) } != 0 {
         return Err(std::io::Error::last_os_error());
     }

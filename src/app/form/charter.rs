@@ -36,7 +36,7 @@ const MORE_THEIRS: &str = "More of theirs";
 
 impl Form {
     /// The charter step for the partner named `partner`: y picks an item.
-    pub fn charter(partner: &str, items: &CharterSuggestions) -> Form {
+    pub fn charter(partner: &str, items: &CharterSuggestions, skip: &str) -> Form {
         let mut fields = Vec::new();
         for (label, list) in [
             ("We intend", &items.intentions),
@@ -69,7 +69,7 @@ impl Form {
                 items: items.clone(),
             },
             format!(
-                "Charter with {}: y picks, esc skips",
+                "Charter with {}: y picks, {skip} skips",
                 text::clean_line(partner)
             ),
             fields,
@@ -100,7 +100,9 @@ impl Form {
             limits::check("charter item", item, TITLE_MAX, true)?;
         }
         if ours.is_empty() && theirs.is_empty() {
-            return Err("nothing picked: y picks an item, or esc skips the charter".into());
+            return Err(
+                "nothing picked: y picks an item, or closing the form skips the charter".into(),
+            );
         }
         Ok(Write::Charter {
             partner: partner.to_string(),

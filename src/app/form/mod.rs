@@ -290,7 +290,8 @@ impl Form {
             FormKind::EditContact(c) => Form::edit_contact(c, ""),
             FormKind::Brave { choices } => Form::brave(choices.clone(), "", None),
             FormKind::Resolve { choices } => Form::resolve(choices.clone(), "", None),
-            FormKind::Charter { partner, items } => Form::charter(partner, items),
+            // The title, naming the key that skips, comes back with the draft just below.
+            FormKind::Charter { partner, items } => Form::charter(partner, items, ""),
         };
         form.title = draft.title;
         let labels: Vec<String> = match (&draft.kind, draft.labels.is_empty()) {

@@ -8,7 +8,8 @@ use crate::domain::text;
 /// Every mode's bindings under a heading, how typing in a form works and the words pactum
 /// uses, then the marks.
 pub fn help(keymap: &Keymap) -> Doc {
-    let mut doc = Doc::new("Help — esc closes");
+    let close = keymap.name_of(Mode::Help, &Action::Cancel);
+    let mut doc = Doc::new(format!("Help — {close} closes"));
     if let Some(bottom) = keymap.key_for(Mode::Help, &Action::Bottom) {
         doc.push(DocLine::new(
             Tone::Muted,

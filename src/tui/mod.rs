@@ -1,13 +1,19 @@
-//! The terminal runtime: setup and restore, the event loop, signals, and running effects.
-//! Draws only after something changed; idles in a blocking poll.
+//! The terminal layer, the only code that speaks to a terminal (crossterm): setup and restore,
+//! the event loop, signals, and running effects (here); watching the terminal for input and
+//! hang-ups (`tty`); the ratatui backend that writes frames to it (`backend`). Draws only
+//! after something changed; idles in a blocking poll.
+
+pub mod backend;
+pub mod dumb_term;
+pub mod editor;
+pub mod tty;
 
 use crate::app::{Action, App, Effect, Key, KeyCode, Mode, update};
-use crate::cli::Context;
+use crate::context::Context;
 use crate::runtime;
 use crate::store::Store;
-use crate::tty::{TtyWatch, Wake};
 use crate::ui::{self, Theme};
-use crate::wire::Wire;
+use backend::AnsiBackend;
 use ratatui::Terminal;
 use ratatui::backend::Backend;
 use ratatui::buffer::Buffer;
@@ -20,6 +26,7 @@ use std::io::{BufWriter, Stdout, Write};
 use std::sync::Arc;
 use std::sync::atomic::{AtomicBool, Ordering};
 use std::time::{Duration, Instant};
+use tty::{TtyWatch, Wake};
 
 /// How often the loop wakes to look for other sessions' commits and for signals.
 const WAKE: Duration = Duration::from_millis(500);
@@ -31,7 +38,7 @@ const FRAME_BYTES: usize = 1 << 18;
 const TYPEAHEAD_STALE: Duration = Duration::from_millis(100);
 
 /// The dashboard's terminal: output is buffered and flushed once per frame.
-pub type Screen = Terminal<Wire<BufWriter<Stdout>>>;
+pub type Screen = Terminal<AnsiBackend<BufWriter<Stdout>>>;
 
 /// Raw mode and the alternate screen, with a buffered writer in place of the line-buffered
 /// stdout.
@@ -40,13 +47,13 @@ pub(crate) fn open_screen() -> Result<Screen, String> {
     terminal::enable_raw_mode().map_err(opening)?;
     execute!(std::io::stdout(), terminal::EnterAlternateScreen).map_err(opening)?;
     let writer = BufWriter::with_capacity(FRAME_BYTES, std::io::stdout());
-    Terminal::new(Wire::new(writer)).map_err(|e| format!("opening the terminal: {e}"))
+    Terminal::new(AnsiBackend::new(writer)).map_err(|e| format!("opening the terminal: {e}"))
 }
 
 /// Draws `app` if the screen would change, and sends only the changed cells, in one write.
 /// `last` is the screen as the terminal shows it (None: unknown). Returns whether anything was written.
 pub fn draw_frame<W: Write>(
-    terminal: &mut Terminal<Wire<W>>,
+    terminal: &mut Terminal<AnsiBackend<W>>,
     last: &mut Option<Buffer>,
     app: &App,
     theme: &Theme,
@@ -83,18 +90,25 @@ pub fn run(ctx: &Context) -> Result<(), String> {
         signal_hook::flag::register(signal, Arc::clone(&stop))
             .map_err(|e| format!("cannot watch signals: {e}"))?;
     }
-    // color-eyre's panic hook first, wrapped so that a panic restores the terminal.
-    let _ = color_eyre::install();
-    let report = std::panic::take_hook();
-    std::panic::set_hook(Box::new(move |info| {
-        restore_terminal();
-        report(info);
-    }));
+    // From here a panic gives the terminal back before its report (the binary's panic hook).
+    TAKEN.store(true, Ordering::SeqCst);
     let mut terminal = open_screen()?;
     let _ = execute!(std::io::stdout(), EnableMouseCapture, EnableBracketedPaste);
     let result = event_loop(&mut terminal, &mut store, ctx, &stop);
     restore_terminal();
+    TAKEN.store(false, Ordering::SeqCst);
     result
+}
+
+/// Whether the dashboard holds the terminal (raw mode, the alternate screen, the mouse).
+static TAKEN: AtomicBool = AtomicBool::new(false);
+
+/// For the panic hook: gives the terminal back if the dashboard holds it, so the report is
+/// readable and the shell usable; does nothing for a command that never took it.
+pub fn restore_after_panic() {
+    if TAKEN.load(Ordering::SeqCst) {
+        restore_terminal();
+    }
 }
 
 /// Gives the terminal back as it was: each step tried even when one fails, and failures
@@ -169,7 +183,7 @@ fn run_loop(
             }
             let effect = match effect {
                 Effect::EditLetter(text) => {
-                    let report = crate::editor::edit(terminal, &text);
+                    let report = editor::edit(terminal, &text);
                     // The editor had the terminal: everything is drawn again.
                     shown = None;
                     pending.extend(update(app, report));

@@ -2,6 +2,8 @@
 //! `[health]` rules (defaults in assets/rules.toml), `[letters.*]` wording (defaults in
 //! assets/letters.toml), `[clipboard]` and `[calendar]`. The user's file is merged on top.
 
+mod print;
+
 use crate::app::Keymap;
 use crate::domain::charter::CharterSuggestions;
 use crate::domain::health::Rules;
@@ -124,7 +126,7 @@ impl Config {
 }
 
 /// The shipped words of the letters.
-pub const DEFAULT_LETTERS: &str = include_str!("../assets/letters.toml");
+pub const DEFAULT_LETTERS: &str = include_str!("../../assets/letters.toml");
 
 /// `[calendar]`: the reminder's lead time, e.g. `alarm_before = "1d"`.
 #[derive(Debug, Deserialize)]
@@ -219,7 +221,7 @@ mod tests {
 
     #[test]
     fn the_shipped_rules_file_is_a_valid_config() {
-        let config = Config::parse(include_str!("../assets/rules.toml")).unwrap();
+        let config = Config::parse(include_str!("../../assets/rules.toml")).unwrap();
         assert_eq!(config.rules, Rules::default());
     }
 

@@ -3,9 +3,9 @@
 //! text goes through a private file (0600, a name nobody can guess, never through a link) that
 //! is removed afterwards.
 
+use super::Screen;
 use crate::app::Action;
 use crate::domain::limits::LETTER_MAX;
-use crate::tui::Screen;
 use std::fs::OpenOptions;
 use std::io::Write;
 use std::os::unix::fs::OpenOptionsExt;
@@ -91,10 +91,10 @@ pub fn edit(terminal: &mut Screen, text: &str) -> Action {
             return Action::Edited(Err(format!("cannot hand the draft to the editor: {e}")));
         }
     };
-    crate::tui::restore_terminal();
+    super::restore_terminal();
     let outcome = run(&editor, &file);
     drop(file);
-    match crate::tui::take_back(terminal) {
+    match super::take_back(terminal) {
         Ok(()) => Action::Edited(outcome),
         Err(e) => Action::Failed(e),
     }

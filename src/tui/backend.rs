@@ -20,14 +20,14 @@ use std::io::{self, Write};
 
 /// A terminal on `W` (a buffered stdout in the dashboard).
 #[derive(Debug)]
-pub struct Wire<W: Write> {
+pub struct AnsiBackend<W: Write> {
     out: W,
     shown: Shown,
 }
 
-impl<W: Write> Wire<W> {
-    pub fn new(out: W) -> Wire<W> {
-        Wire {
+impl<W: Write> AnsiBackend<W> {
+    pub fn new(out: W) -> AnsiBackend<W> {
+        AnsiBackend {
             out,
             shown: Shown::default(),
         }
@@ -203,7 +203,7 @@ fn digits(n: usize) -> usize {
     n.checked_ilog10().map_or(1, |d| d as usize + 1)
 }
 
-impl<W: Write> Wire<W> {
+impl<W: Write> AnsiBackend<W> {
     /// Moves the cursor from `at` to `(x, y)`: nothing when it is there; over a short gap of
     /// unchanged plain ASCII in the current style, by printing those cells again (fewer bytes
     /// than a move); along the row by a relative move; otherwise by an absolute one.
@@ -236,7 +236,7 @@ impl<W: Write> Wire<W> {
     }
 }
 
-impl<W: Write> Backend for Wire<W> {
+impl<W: Write> Backend for AnsiBackend<W> {
     type Error = io::Error;
 
     fn draw<'a, I>(&mut self, content: I) -> io::Result<()>
