@@ -23,12 +23,12 @@ fn b_on_todays_line_records_the_brave_conversation_and_today_refreshes() {
     s.wait_in_pane("Relationships", "Acme");
     s.send("T");
     s.wait_for("Awaiting a brave conversation (1)");
-    // The first line says an update is owed; the problem's line is the next one.
-    s.send("j");
+    // A prospect owes no update yet: the problem's line is the first on Today.
     s.send("B");
     s.wait_for("Brave conversation");
     s.send("Talked it through with their COO\r");
-    s.wait_for("Awaiting a brave conversation (0)");
+    // Today is read again: that line was all there was to act on.
+    s.wait_for("Nothing is overdue or due this week");
     s.wait_in_status("brave conversation recorded");
     let (listed, _) = home.cli(&["problem", "list", "Acme"]);
     assert!(
