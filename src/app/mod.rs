@@ -172,6 +172,14 @@ impl App {
         }
     }
 
+    /// The name of the loaded partner `id` (empty when it is not among the loaded lines).
+    pub fn partner_name(&self, id: i64) -> String {
+        (self.data.rows.iter())
+            .find(|r| r.id == id)
+            .map(|r| r.name.clone())
+            .unwrap_or_default()
+    }
+
     /// The selected partner's row.
     pub fn selected_row(&self) -> Option<&PartnerRow> {
         self.data.rows.get(self.selected)

@@ -125,13 +125,7 @@ pub(super) fn on_line(
             ));
         }
         (Action::AddContact, _, Some(id)) => {
-            let name = app
-                .data
-                .rows
-                .iter()
-                .find(|r| r.id == id)
-                .map(|r| r.name.clone())
-                .unwrap_or_default();
+            let name = app.partner_name(id);
             app.overlay = Some(Overlay::Form(Box::new(Form::add_contact(id, &name))));
         }
         _ => return false,

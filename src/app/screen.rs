@@ -221,13 +221,7 @@ pub fn reader_action(app: &mut App, mut reader: Box<Reader>, action: Action) -> 
         },
         Action::LogTouch => match partner {
             Some(id) => {
-                let name = app
-                    .data
-                    .rows
-                    .iter()
-                    .find(|r| r.id == id)
-                    .map(|r| r.name.clone())
-                    .unwrap_or_default();
+                let name = app.partner_name(id);
                 app.overlay = Some(Overlay::Form(Box::new(Form::log_touch(id, &name))));
             }
             None => app.notice = Some(Notice::Info("move to a line first".into())),
